@@ -1,0 +1,65 @@
+package org.clinicflow.platform.outbox;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.LinkedHashMap;
+
+/**
+ * Stores an outgoing event in the service's own database, in the transaction that changes the state the event reports.
+ * Either both commit or neither does; the {@link OutboxRelay} sends committed events to Kafka.
+ */
+public class Outbox {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final OutboxRelay relay;
+
+    public Outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.relay = relay;
+    }
+
+    /** Must run inside the transaction of the state change: an event without its change, or the reverse, is a lie. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(String topic, CloudEvent event) {
+        jdbc.sql("""
+                        insert into outbox_event (event_id, topic, record_key, event_type, payload, created_at)
+                        values (:id, :topic, :key, :type, cast(:payload as jsonb), now())
+                        """)
+                .param("id", event.id())
+                .param("topic", topic)
+                .param("key", event.subject())
+                .param("type", event.type())
+                .param("payload", serialise(event))
+                .update();
+        // Relay right after commit instead of waiting for the next poll: keeps booking-to-reminder latency low.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.nudge();
+            }
+        });
+    }
+
+    private String serialise(CloudEvent event) {
+        var envelope = new LinkedHashMap<String, Object>();
+        envelope.put("specversion", CloudEvent.SPEC_VERSION);
+        envelope.put("id", event.id().toString());
+        envelope.put("source", event.source());
+        envelope.put("type", event.type());
+        envelope.put("subject", event.subject());
+        envelope.put("time", event.time().toString());
+        envelope.put("datacontenttype", "application/json");
+        if (event.correlationId() != null) {
+            envelope.put("correlationid", event.correlationId());
+        }
+        envelope.put("data", event.data());
+        return json.writeValueAsString(envelope);
+    }
+}

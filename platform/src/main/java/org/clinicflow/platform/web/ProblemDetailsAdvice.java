@@ -1,0 +1,131 @@
+package org.clinicflow.platform.web;
+
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every error a client can cause into an {@code application/problem+json} answer that says which field is wrong.
+ * Details name fields and rules, never the values sent: those may be a patient's personal data.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** One entry per offending field, so a form can show each message beside its input. */
+    public record FieldProblem(String field, String detail) {
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        var errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        if (ex.getCause() instanceof StreamReadException) {
+            return problem(HttpStatus.BAD_REQUEST, "Malformed JSON", "The request body is not valid JSON.", List.of());
+        }
+        if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            var field = jackson.getPath().stream()
+                    .map(reference -> reference.getPropertyName() != null
+                            ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            var errors = List.of(new FieldProblem(field, "has the wrong type or format"));
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors);
+        }
+        return problem(HttpStatus.BAD_REQUEST, "Unreadable request", "The request body could not be read.", List.of());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        var errors = List.of(new FieldProblem(ex.getName(), "has the wrong type or format"));
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(ConstraintViolationException ex) {
+        var errors = ex.getConstraintViolations().stream()
+                .map(violation -> new FieldProblem(lastNode(violation.getPropertyPath().toString()),
+                        violation.getMessage()))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors);
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    ResponseEntity<Object> invalidField(InvalidFieldException ex) {
+        var errors = List.of(new FieldProblem(ex.field(), ex.getMessage()));
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid request", describe(errors), errors);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException ex) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException ex) {
+        return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> integrity(DataIntegrityViolationException ex) {
+        // The database guards the invariants Java also checks; losing a race to it is a conflict, not a fault.
+        log.info("Request refused by a database constraint: {}", ex.getMostSpecificCause().getClass().getSimpleName());
+        return problem(HttpStatus.CONFLICT, "Conflict", "The request conflicts with the current state.", List.of());
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    ResponseEntity<Object> denied(RuntimeException ex) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", "You may not do this.", List.of());
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static String describe(List<FieldProblem> errors) {
+        return errors.stream().map(error -> error.field() + " " + error.detail())
+                .collect(Collectors.joining("; "));
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail,
+                                                  List<FieldProblem> errors) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        if (!errors.isEmpty()) {
+            problem.setProperties(Map.of("errors", errors));
+        }
+        return ResponseEntity.status(status).body(problem);
+    }
+}
