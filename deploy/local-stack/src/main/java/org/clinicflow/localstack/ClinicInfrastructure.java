@@ -1,0 +1,169 @@
+package org.clinicflow.localstack;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PostgreSQL (one database and role per service), Kafka and Keycloak, started together. The local run and the
+ * integration tests both come through here, so they run against the same real parts started the same way.
+ * <p>
+ * By default everything starts from Maven Central artifacts in this JVM or as child processes. With
+ * {@code -Dclinicflow.infrastructure=containers} it comes from Testcontainers instead, on machines with Docker.
+ */
+public final class ClinicInfrastructure implements AutoCloseable {
+
+    public static final List<String> SERVICE_DATABASES = List.of("booking", "content", "followup");
+
+    private static final Logger log = LoggerFactory.getLogger(ClinicInfrastructure.class);
+    private static ClinicInfrastructure shared;
+
+    private final String postgresHostPort;
+    private final Broker broker;
+    private final String keycloakUrl;
+    private final List<AutoCloseable> resources;
+
+    ClinicInfrastructure(String postgresHostPort, Broker broker, String keycloakUrl, List<AutoCloseable> resources) {
+        this.postgresHostPort = postgresHostPort;
+        this.broker = broker;
+        this.keycloakUrl = keycloakUrl;
+        this.resources = resources;
+    }
+
+    /** Fixed ports, so that people can find things: what the local run uses. */
+    public record Ports(int postgres, int kafka, int keycloak) {
+        public static final Ports LOCAL_RUN = new Ports(15432, 19092, 18080);
+        public static final Ports ANY_FREE = new Ports(0, 0, 0);
+    }
+
+    /**
+     * The infrastructure shared by all integration tests in this JVM: started on first use, stopped when the JVM
+     * exits.
+     */
+    public static synchronized ClinicInfrastructure shared() {
+        if (shared == null) {
+            var mode = System.getProperty("clinicflow.infrastructure", "embedded");
+            shared = "containers".equals(mode) ? ContainerInfrastructure.start() : start(Ports.ANY_FREE, tempDir());
+            var started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "clinic-infrastructure-stop"));
+        }
+        return shared;
+    }
+
+    public static ClinicInfrastructure start(Ports ports, Path workDir) {
+        var resources = new ArrayList<AutoCloseable>();
+        try {
+            long t0 = System.nanoTime();
+            log.info("Starting PostgreSQL ...");
+            var postgres = PostgresServer.start(ports.postgres(), workDir.resolve("postgres"));
+            resources.add(postgres);
+            SERVICE_DATABASES.forEach(name -> postgres.createDatabase(name, name));
+            log.info("PostgreSQL ready on port {} ({} ms)", postgres.port(), millisSince(t0));
+
+            long t1 = System.nanoTime();
+            log.info("Starting Kafka (KRaft) ...");
+            var kafka = KafkaBroker.start(ports.kafka(), workDir.resolve("kafka"));
+            resources.add(kafka);
+            log.info("Kafka ready on {} ({} ms)", kafka.bootstrapServers(), millisSince(t1));
+
+            long t2 = System.nanoTime();
+            log.info("Starting Keycloak ...");
+            var keycloak = KeycloakServer.start(ports.keycloak(), workDir.resolve("keycloak"));
+            resources.add(keycloak);
+            log.info("Keycloak ready on {} ({} ms)", keycloak.url(), millisSince(t2));
+
+            return new ClinicInfrastructure("localhost:" + postgres.port(), new EmbeddedBroker(kafka), keycloak.url(),
+                    resources);
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + postgresHostPort + "/" + database;
+    }
+
+    public String kafkaBootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    public Broker broker() {
+        return broker;
+    }
+
+    public String keycloakUrl() {
+        return keycloakUrl;
+    }
+
+    public String keycloakIssuerUri() {
+        return keycloakUrl + "/realms/clinic";
+    }
+
+    /**
+     * The Spring Boot properties that point a service at this infrastructure. Each service's database user and
+     * password are the database's name (local and test use only).
+     */
+    public Map<String, String> springProperties(String database) {
+        var properties = new LinkedHashMap<String, String>();
+        properties.put("spring.datasource.url", jdbcUrl(database));
+        properties.put("spring.datasource.username", database);
+        properties.put("spring.datasource.password", database);
+        properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers());
+        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloakIssuerUri());
+        return properties;
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                log.warn("Could not stop {}: {}", resources.get(i).getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        resources.clear();
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("clinicflow-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record EmbeddedBroker(KafkaBroker kafka) implements Broker {
+        @Override
+        public String bootstrapServers() {
+            return kafka.bootstrapServers();
+        }
+
+        @Override
+        public void stop() {
+            kafka.stop();
+        }
+
+        @Override
+        public void restart() {
+            kafka.restart();
+        }
+    }
+}

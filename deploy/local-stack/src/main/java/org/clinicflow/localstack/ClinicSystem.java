@@ -1,0 +1,125 @@
+package org.clinicflow.localstack;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three services and the gateway, each as its own process from its built jar, wired to a
+ * {@link ClinicInfrastructure}. The local run and the end-to-end tests start the system through here.
+ */
+public final class ClinicSystem implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ClinicSystem.class);
+    /** Small heaps and the serial collector: four JVMs, Keycloak and PostgreSQL share two cores here. */
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx320m", "-XX:+UseSerialGC", "-Xss512k",
+            "-XX:+ExitOnOutOfMemoryError");
+    private static final Duration READY_LIMIT = Duration.ofMinutes(4);
+
+    private final Ports ports;
+    private final Map<String, ServiceProcess> processes;
+
+    private ClinicSystem(Ports ports, Map<String, ServiceProcess> processes) {
+        this.ports = ports;
+        this.processes = processes;
+    }
+
+    /** HTTP ports of each service, and the separate ports of their actuators. */
+    public record Ports(int gateway, int booking, int content, int followup,
+                        int gatewayManagement, int bookingManagement, int contentManagement, int followupManagement) {
+
+        public static final Ports LOCAL_RUN = new Ports(8080, 8081, 8082, 8083, 9080, 9081, 9082, 9083);
+
+        public static Ports anyFree() {
+            return new Ports(FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
+                    FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick());
+        }
+    }
+
+    /** Starts everything and returns once every service and the gateway report healthy. */
+    public static ClinicSystem start(ClinicInfrastructure infrastructure, Ports ports, Path logDir) {
+        var processes = new LinkedHashMap<String, ServiceProcess>();
+        var system = new ClinicSystem(ports, processes);
+        try {
+            // The services start side by side (their start-up is mostly CPU-bound class loading, which overlaps
+            // well with the others' waiting); the gateway needs nothing from them to start.
+            processes.put("booking-service", launch("booking-service", ports.booking(), ports.bookingManagement(),
+                    service(infrastructure, "booking", "BOOKING", ports.booking(), ports.bookingManagement(), true),
+                    logDir));
+            processes.put("content-service", launch("content-service", ports.content(), ports.contentManagement(),
+                    service(infrastructure, "content", "CONTENT", ports.content(), ports.contentManagement(), true),
+                    logDir));
+            processes.put("followup-service", launch("followup-service", ports.followup(),
+                    ports.followupManagement(), service(infrastructure, "followup", "FOLLOWUP", ports.followup(),
+                            ports.followupManagement(), false), logDir));
+            var gateway = new HashMap<String, String>();
+            gateway.put("GATEWAY_PORT", Integer.toString(ports.gateway()));
+            gateway.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(ports.gatewayManagement()));
+            gateway.put("BOOKING_URL", "http://localhost:" + ports.booking());
+            gateway.put("CONTENT_URL", "http://localhost:" + ports.content());
+            gateway.put("FOLLOWUP_URL", "http://localhost:" + ports.followup());
+            gateway.put("KEYCLOAK_ISSUER_URI", infrastructure.keycloakIssuerUri());
+            processes.put("gateway", launch("gateway", ports.gateway(), ports.gatewayManagement(), gateway, logDir));
+            for (var process : processes.values()) {
+                process.awaitReady(READY_LIMIT);
+            }
+            return system;
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, String> service(ClinicInfrastructure infrastructure, String database, String prefix,
+                                               int port, int managementPort, boolean demoData) {
+        var environment = new HashMap<String, String>();
+        environment.put(prefix + "_DB_URL", infrastructure.jdbcUrl(database));
+        environment.put(prefix + "_DB_USER", database);
+        environment.put(prefix + "_DB_PASSWORD", database);
+        environment.put(prefix + "_PORT", Integer.toString(port));
+        environment.put(prefix + "_MANAGEMENT_PORT", Integer.toString(managementPort));
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        environment.put("KEYCLOAK_ISSUER_URI", infrastructure.keycloakIssuerUri());
+        if (demoData) {
+            environment.put("SPRING_PROFILES_ACTIVE", "demo");
+        }
+        return environment;
+    }
+
+    private static ServiceProcess launch(String module, int port, int managementPort, Map<String, String> environment,
+                                         Path logDir) {
+        log.info("Starting {} on port {} (actuator on {})", module, port, managementPort);
+        return ServiceProcess.launch(module, ProjectLayout.serviceJar(module), environment, managementPort, logDir,
+                JVM_OPTIONS);
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + ports.gateway();
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    public ServiceProcess process(String name) {
+        return processes.get(name);
+    }
+
+    public List<ServiceProcess> processes() {
+        return new ArrayList<>(processes.values());
+    }
+
+    @Override
+    public void close() {
+        var running = new ArrayList<>(processes.values());
+        java.util.Collections.reverse(running);
+        running.parallelStream().forEach(ServiceProcess::close);
+    }
+}

@@ -1,0 +1,93 @@
+package org.clinicflow.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * The whole of clinicflow on this machine: PostgreSQL, Kafka, Keycloak, the three services and the gateway, with demo
+ * data. Started by {@code ./run-local.sh}; Ctrl-C stops everything it started.
+ * <p>
+ * Every run starts clean (fresh databases, topics and realm), so the demo data is always what the README describes.
+ */
+public final class LocalRun {
+
+    private LocalRun() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        long started = System.nanoTime();
+        var workDir = ProjectLayout.root().resolve(".local-stack");
+        clean(workDir);
+        say("Starting clinicflow. Logs: " + workDir.resolve("logs"));
+
+        var infrastructure = ClinicInfrastructure.start(ClinicInfrastructure.Ports.LOCAL_RUN, workDir);
+        ClinicSystem system;
+        try {
+            say("Infrastructure ready; starting the services and the gateway ...");
+            system = ClinicSystem.start(infrastructure, ClinicSystem.Ports.LOCAL_RUN, workDir.resolve("logs"));
+        } catch (RuntimeException e) {
+            infrastructure.close();
+            throw e;
+        }
+
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("Stopping clinicflow ...");
+            system.close();
+            infrastructure.close();
+            say("Stopped; nothing left running.");
+            stopped.countDown();
+        }, "clinicflow-stop"));
+
+        long seconds = (System.nanoTime() - started) / 1_000_000_000;
+        say("""
+
+                clinicflow is up (started in %d s).
+
+                  Gateway:   %s          (API under /api/booking, /api/content, /api/followup)
+                  Keycloak:  %s         (admin console: admin / admin)
+
+                  Demo logins (password for all: demo)
+                    rita.reception   receptionist
+                    sam.surgeon      surgeon        (also sue.surgeon)
+                    pat.patient      patient        (also paula.patient)
+                    ed.editor        content-editor
+                    ada.admin        clinic-admin
+
+                  Memory (resident): %s
+
+                Ctrl-C stops everything.
+                """.formatted(seconds, system.gatewayUrl(), infrastructure.keycloakUrl(), memory(system)));
+        stopped.await();
+    }
+
+    private static String memory(ClinicSystem system) {
+        var text = new StringBuilder();
+        for (var process : system.processes()) {
+            text.append(process.name()).append(' ').append(process.residentKiB() / 1024).append(" MiB, ");
+        }
+        text.append("this launcher (PostgreSQL client, Kafka) ")
+                .append(ServiceProcess.residentKiB(ProcessHandle.current().pid()) / 1024).append(" MiB");
+        return text.toString();
+    }
+
+    private static void clean(Path workDir) {
+        if (!Files.exists(workDir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(workDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+    }
+}

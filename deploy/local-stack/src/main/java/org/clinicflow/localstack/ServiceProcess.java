@@ -1,0 +1,158 @@
+package org.clinicflow.localstack;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One of clinicflow's Spring Boot services run as its own operating-system process from its built jar, as it would be
+ * in production: its own JVM, its own log file, reachable only over the network.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Process process;
+    private final int managementPort;
+    private final Path logFile;
+
+    private ServiceProcess(String name, Process process, int managementPort, Path logFile) {
+        this.name = name;
+        this.process = process;
+        this.managementPort = managementPort;
+        this.logFile = logFile;
+    }
+
+    /**
+     * Launches the jar without waiting for it; see {@link #awaitReady(Duration)}.
+     *
+     * @param environment configuration as environment variables, the way a deployment would pass it
+     */
+    public static ServiceProcess launch(String name, Path jar, Map<String, String> environment, int managementPort,
+                                        Path logDir, List<String> jvmOptions) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests install)");
+        }
+        try {
+            Files.createDirectories(logDir);
+            var logFile = logDir.resolve(name + ".log");
+            var command = new ArrayList<String>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.add("-jar");
+            command.add(jar.toString());
+            var builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile());
+            builder.environment().putAll(environment);
+            var process = builder.start();
+            log.info("Starting {} (pid {}), log: {}", name, process.pid(), logFile);
+            return new ServiceProcess(name, process, managementPort, logFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not launch " + name, e);
+        }
+    }
+
+    /** Waits until the service's health endpoint says UP; fails early if the process dies. */
+    public ServiceProcess awaitReady(Duration limit) {
+        long started = System.nanoTime();
+        long deadline = started + limit.toNanos();
+        var health = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + logFile);
+            }
+            try {
+                var response = HTTP.send(health, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    log.info("{} ready in {} ms", name, (System.nanoTime() - started) / 1_000_000);
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(name + " not ready within " + limit + "; see " + logFile);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Resident memory in KiB as the kernel reports it (Linux), or -1 where that cannot be read. */
+    public long residentKiB() {
+        return residentKiB(process.pid());
+    }
+
+    static long residentKiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Asks the service to shut down gracefully, then insists; idempotent. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(Duration.ofSeconds(20))) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(Duration.ofSeconds(10));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
