@@ -1,0 +1,2 @@
+/** The surgeons and specialists who hold clinics and theatre sessions. */
+package org.clinicflow.booking.clinician;

@@ -1,0 +1,100 @@
+package org.clinicflow.booking.patient;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.clinicflow.platform.security.ClinicUser;
+import org.clinicflow.platform.web.InvalidFieldException;
+import org.clinicflow.platform.web.NotFoundException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/booking/patients")
+class PatientController {
+
+    private final PatientRepository patients;
+    private final Clock clock;
+
+    PatientController(PatientRepository patients, Clock clock) {
+        this.patients = patients;
+        this.clock = clock;
+    }
+
+    record RegisterPatient(
+            @NotBlank @Size(max = 100) String givenName,
+            @NotBlank @Size(max = 100) String familyName,
+            @NotNull @Past LocalDate dateOfBirth,
+            @Email @Size(max = 254) String email,
+            @Pattern(regexp = "\\+?[0-9 ]{7,20}", message = "must be a phone number") String mobilePhone,
+            @Size(max = 12) String nhsNumber,
+            boolean emailConsent,
+            boolean smsConsent) {
+    }
+
+    record PatientView(UUID id, String givenName, String familyName, LocalDate dateOfBirth, String email,
+                       String mobilePhone, String nhsNumber, boolean emailConsent, boolean smsConsent) {
+
+        static PatientView of(Patient patient) {
+            return new PatientView(patient.id(), patient.givenName(), patient.familyName(), patient.dateOfBirth(),
+                    patient.email(), patient.mobilePhone(), patient.nhsNumber(), patient.emailConsent(),
+                    patient.smsConsent());
+        }
+    }
+
+    @Operation(summary = "Register a patient (self-referral: no GP referral needed)")
+    @PostMapping
+    @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin')")
+    @Transactional
+    ResponseEntity<PatientView> register(@Valid @RequestBody RegisterPatient request, Authentication authentication,
+                                         UriComponentsBuilder uri) {
+        if (request.nhsNumber() != null && !request.nhsNumber().isBlank() && !NhsNumber.isValid(request.nhsNumber())) {
+            throw new InvalidFieldException("nhsNumber", "is not a valid NHS number (check digit)");
+        }
+        if (request.emailConsent() && request.email() == null) {
+            throw new InvalidFieldException("email", "is needed when the patient consents to email");
+        }
+        if (request.smsConsent() && request.mobilePhone() == null) {
+            throw new InvalidFieldException("mobilePhone", "is needed when the patient consents to SMS");
+        }
+        var nhsNumber = request.nhsNumber() == null || request.nhsNumber().isBlank()
+                ? null : NhsNumber.normalise(request.nhsNumber());
+        var patient = patients.save(new Patient(UUID.randomUUID(), request.givenName(), request.familyName(),
+                request.dateOfBirth(), request.email(), request.mobilePhone(), nhsNumber, request.emailConsent(),
+                request.smsConsent(), clock.instant(), ClinicUser.of(authentication).userId()));
+        return ResponseEntity.created(uri.path("/api/booking/patients/{id}").build(patient.id()))
+                .body(PatientView.of(patient));
+    }
+
+    @Operation(summary = "Read a patient's details (reception and clinic admin; a patient only their own)")
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin', 'surgeon', 'patient')")
+    @Transactional(readOnly = true)
+    PatientView read(@PathVariable UUID id, Authentication authentication) {
+        var user = ClinicUser.of(authentication);
+        // A patient asking for someone else's record learns nothing, not even that it exists.
+        if (!user.isClinicStaff() && !user.patientId().equals(Optional.of(id))) {
+            throw new NotFoundException("Patient", id);
+        }
+        return patients.findById(id).map(PatientView::of).orElseThrow(() -> new NotFoundException("Patient", id));
+    }
+}

@@ -1,0 +1,2 @@
+/** Technical wiring of booking-service: security rules, clock. */
+package org.clinicflow.booking.platform;

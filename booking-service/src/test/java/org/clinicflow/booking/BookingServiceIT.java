@@ -1,0 +1,106 @@
+package org.clinicflow.booking;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.clinicflow.localstack.ApiCall;
+import org.clinicflow.localstack.ClinicInfrastructure;
+import org.clinicflow.localstack.DemoUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Base of booking-service's integration tests: the service on a random port, against the real PostgreSQL, Kafka and
+ * Keycloak from {@link ClinicInfrastructure}, with the demo clinicians and patients loaded.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+public abstract class BookingServiceIT {
+
+    protected static final ClinicInfrastructure infrastructure = ClinicInfrastructure.shared();
+    protected static final JsonMapper json = JsonMapper.builder().build();
+    private static final AtomicInteger slots = new AtomicInteger();
+    private static final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        infrastructure.springProperties("booking").forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** Tokens live five minutes; one per user is plenty for a test run and spares Keycloak. */
+    protected static String tokenFor(String user) {
+        return tokens.computeIfAbsent(user, u -> DemoUsers.accessToken(infrastructure.keycloakIssuerUri(), u));
+    }
+
+    /** A distinct, free slot for every call: days ahead, in clinic time, so tests never collide with each other. */
+    protected static OffsetDateTime nextSlot() {
+        var start = OffsetDateTime.now(ZoneId.of("Europe/London")).plusDays(7).truncatedTo(ChronoUnit.DAYS)
+                .withHour(9);
+        return start.plusMinutes(30L * slots.getAndIncrement());
+    }
+
+    protected static String bookingJson(UUID patientId, UUID clinicianId, String type, OffsetDateTime startsAt) {
+        return """
+                {"patientId":"%s","clinicianId":"%s","appointmentType":"%s","startsAt":"%s"}
+                """.formatted(patientId, clinicianId, type, startsAt);
+    }
+
+    protected ApiCall.Response book(UUID patientId, OffsetDateTime startsAt) {
+        return ApiCall.post(url("/api/booking/appointments"), tokenFor(DemoUsers.RECEPTIONIST),
+                bookingJson(patientId, DemoUsers.SURGEON_CLINICIAN_ID, "FREE_CONSULTATION", startsAt));
+    }
+
+    protected static JsonNode body(ApiCall.Response response) {
+        return json.readTree(response.body());
+    }
+
+    /** Reads the topic from its start until a record with this key turns up, or the wait runs out. */
+    protected static Optional<ConsumerRecord<String, String>> awaitRecord(String topic, String key, Duration wait) {
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(250))) {
+                    if (key.equals(record.key())) {
+                        return Optional.of(record);
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}
