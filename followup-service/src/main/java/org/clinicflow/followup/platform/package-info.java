@@ -1,0 +1,2 @@
+/** Technical wiring of followup-service: security rules, clock, Kafka error handling. */
+package org.clinicflow.followup.platform;
