@@ -1,0 +1,2 @@
+/** Technical wiring of content-service: security rules. */
+package org.clinicflow.content.platform;
