@@ -41,7 +41,7 @@ final class ContainerInfrastructure {
                 .withExposedPorts(8080)
                 .withEnv("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")
                 .withEnv("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin")
-                .withCopyFileToContainer(MountableFile.forHostPath(LocalStackLayout.realmFile()),
+                .withCopyFileToContainer(MountableFile.forHostPath(ProjectLayout.realmFile()),
                         "/opt/keycloak/data/import/clinic-realm.json")
                 .withCommand("start-dev", "--import-realm")
                 .waitingFor(Wait.forHttp("/realms/clinic/.well-known/openid-configuration")

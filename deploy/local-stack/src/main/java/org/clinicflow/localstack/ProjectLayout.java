@@ -14,13 +14,37 @@ final class ProjectLayout {
     }
 
     static Path root() {
-        return Path.of(PROPERTIES.getProperty("project.root")).toAbsolutePath().normalize();
+        return path("project.root");
     }
 
     /** The runnable jar of a service module, e.g. {@code booking-service/target/booking-service-0.1.0-SNAPSHOT.jar}. */
     static Path serviceJar(String module) {
         return root().resolve(module).resolve("target")
-                .resolve(module + "-" + PROPERTIES.getProperty("project.version") + ".jar");
+                .resolve(module + "-" + value("project.version") + ".jar");
+    }
+
+    /** The realm that Keycloak imports: deploy/keycloak/clinic-realm.json. */
+    static Path realmFile() {
+        return path("keycloak.realm-file");
+    }
+
+    /** Where the build unpacked keycloak-quarkus-dist. */
+    static Path keycloakHome() {
+        return path("keycloak.home");
+    }
+
+    private static Path path(String key) {
+        return Path.of(value(key)).toAbsolutePath().normalize();
+    }
+
+    private static String value(String key) {
+        var value = PROPERTIES.getProperty(key, "");
+        // Run from an IDE without Maven's resource filtering, the placeholders would reach us unresolved.
+        if (value.isBlank() || value.contains("@")) {
+            throw new IllegalStateException(key + " is not set in clinicflow-local-stack.properties (\"" + value
+                    + "\"): build local-stack with Maven so that the resource is filtered");
+        }
+        return value;
     }
 
     private static Properties load() {
