@@ -19,9 +19,9 @@ public final class ClinicSystem implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ClinicSystem.class);
     /** Small heaps and the serial collector: four JVMs, Keycloak and PostgreSQL share two cores here. */
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx320m", "-XX:+UseSerialGC", "-Xss512k",
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx320m", "-XX:+UseSerialGC", "-Xss512k", "--enable-native-access=ALL-UNNAMED",
             "-XX:+ExitOnOutOfMemoryError");
-    private static final Duration READY_LIMIT = Duration.ofMinutes(4);
+    private static final Duration READY_LIMIT = Duration.ofMinutes(3);
 
     private final Ports ports;
     private final Map<String, ServiceProcess> processes;
@@ -47,6 +47,8 @@ public final class ClinicSystem implements AutoCloseable {
     public static ClinicSystem start(ClinicInfrastructure infrastructure, Ports ports, Path logDir) {
         var processes = new LinkedHashMap<String, ServiceProcess>();
         var system = new ClinicSystem(ports, processes);
+        // However the launching JVM ends (a failed test, Ctrl-C, SIGTERM), it takes its services with it.
+        Runtime.getRuntime().addShutdownHook(new Thread(system::close, "clinic-system-stop"));
         try {
             // The services start side by side (their start-up is mostly CPU-bound class loading, which overlaps
             // well with the others' waiting); the gateway needs nothing from them to start.
@@ -116,6 +118,7 @@ public final class ClinicSystem implements AutoCloseable {
         return new ArrayList<>(processes.values());
     }
 
+    /** Stops every process it started, gateway first; idempotent. */
     @Override
     public void close() {
         var running = new ArrayList<>(processes.values());

@@ -73,12 +73,14 @@ public final class ServiceProcess implements AutoCloseable {
         long deadline = started + limit.toNanos();
         var health = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
+        int lastStatus = 0;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + logFile);
             }
             try {
                 var response = HTTP.send(health, HttpResponse.BodyHandlers.ofString());
+                lastStatus = response.statusCode();
                 if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
                     log.info("{} ready in {} ms", name, (System.nanoTime() - started) / 1_000_000);
                     return this;
@@ -91,7 +93,8 @@ public final class ServiceProcess implements AutoCloseable {
             }
             sleep(250);
         }
-        throw new IllegalStateException(name + " not ready within " + limit + "; see " + logFile);
+        throw new IllegalStateException(name + " not ready within " + limit + " (last health answer: "
+                + (lastStatus == 0 ? "none" : lastStatus) + "); see " + logFile);
     }
 
     public String name() {
