@@ -6,6 +6,6 @@ cd "$(dirname "$0")"
 source deploy/jdk.sh
 echo "Building (tests skipped; run ./mvnw verify for those) ..."
 ./mvnw -B -q -DskipTests install
-exec "$JAVA_HOME/bin/java" -Xmx512m \
+exec "$JAVA_HOME/bin/java" -Xmx512m --sun-misc-unsafe-memory-access=allow \
   -cp "deploy/local-stack/target/classes:$(cat deploy/local-stack/target/classpath.txt)" \
   org.clinicflow.localstack.LocalRun "$@"

@@ -84,7 +84,7 @@ public abstract class BookingServiceIT {
     }
 
     /** Reads the topic from its start until a record with this key turns up, or the wait runs out. */
-    protected static Optional<ConsumerRecord<String, String>> awaitRecord(String topic, String key, Duration wait) {
+    public static Optional<ConsumerRecord<String, String>> awaitRecord(String topic, String key, Duration wait) {
         try (var consumer = new KafkaConsumer<String, String>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),

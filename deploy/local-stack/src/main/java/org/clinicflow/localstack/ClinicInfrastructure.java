@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * PostgreSQL (one database and role per service), Kafka and Keycloak, started together. The local run and the
@@ -30,9 +31,12 @@ public final class ClinicInfrastructure implements AutoCloseable {
     private final Broker broker;
     private final String keycloakUrl;
     private final List<AutoCloseable> resources;
+    private final Consumer<String> databaseCreator;
 
-    ClinicInfrastructure(String postgresHostPort, Broker broker, String keycloakUrl, List<AutoCloseable> resources) {
+    ClinicInfrastructure(String postgresHostPort, Consumer<String> databaseCreator, Broker broker, String keycloakUrl,
+                         List<AutoCloseable> resources) {
         this.postgresHostPort = postgresHostPort;
+        this.databaseCreator = databaseCreator;
         this.broker = broker;
         this.keycloakUrl = keycloakUrl;
         this.resources = resources;
@@ -80,8 +84,8 @@ public final class ClinicInfrastructure implements AutoCloseable {
             resources.add(keycloak);
             log.info("Keycloak ready on {} ({} ms)", keycloak.url(), millisSince(t2));
 
-            return new ClinicInfrastructure("localhost:" + postgres.port(), new EmbeddedBroker(kafka), keycloak.url(),
-                    resources);
+            return new ClinicInfrastructure("localhost:" + postgres.port(), name -> postgres.createDatabase(name, name),
+                    new EmbeddedBroker(kafka), keycloak.url(), resources);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -90,6 +94,14 @@ public final class ClinicInfrastructure implements AutoCloseable {
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + postgresHostPort + "/" + database;
+    }
+
+    /**
+     * Creates one more database, owned by a role of the same name, for a test that needs a service instance whose data
+     * no other instance in the JVM touches.
+     */
+    public void createDatabase(String name) {
+        databaseCreator.accept(name);
     }
 
     public String kafkaBootstrapServers() {

@@ -8,6 +8,7 @@ import org.testcontainers.utility.MountableFile;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.function.Consumer;
 
 /**
  * The same infrastructure from Docker images, for machines that have a Docker engine
@@ -27,11 +28,12 @@ final class ContainerInfrastructure {
         var postgres = new PostgreSQLContainer(POSTGRES_IMAGE);
         postgres.start();
         resources.add(postgres::stop);
-        for (String database : ClinicInfrastructure.SERVICE_DATABASES) {
+        Consumer<String> createDatabase = database -> {
             exec(postgres, "create role \"" + database + "\" login password '" + database + "'");
             exec(postgres, "create database \"" + database + "\" owner \"" + database + "\"");
             exec(postgres, "revoke connect on database \"" + database + "\" from public");
-        }
+        };
+        ClinicInfrastructure.SERVICE_DATABASES.forEach(createDatabase);
 
         var kafka = new KafkaContainer(KAFKA_IMAGE);
         kafka.start();
@@ -66,7 +68,7 @@ final class ContainerInfrastructure {
                 kafka.getDockerClient().unpauseContainerCmd(kafka.getContainerId()).exec();
             }
         };
-        return new ClinicInfrastructure(postgres.getHost() + ":" + postgres.getMappedPort(5432), broker,
+        return new ClinicInfrastructure(postgres.getHost() + ":" + postgres.getMappedPort(5432), createDatabase, broker,
                 "http://" + keycloak.getHost() + ":" + keycloak.getMappedPort(8080), resources);
     }
 

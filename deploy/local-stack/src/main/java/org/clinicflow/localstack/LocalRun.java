@@ -59,20 +59,34 @@ public final class LocalRun {
                     ed.editor        content-editor
                     ada.admin        clinic-admin
 
-                  Memory (resident): %s
+                  Memory (proportional set size): %s
 
                 Ctrl-C stops everything.
                 """.formatted(seconds, system.gatewayUrl(), infrastructure.keycloakUrl(), memory(system)));
         stopped.await();
     }
 
+    /** Resident memory of each part, so that people can see what the system costs on their machine. */
     private static String memory(ClinicSystem system) {
         var text = new StringBuilder();
         for (var process : system.processes()) {
-            text.append(process.name()).append(' ').append(process.residentKiB() / 1024).append(" MiB, ");
+            text.append(process.name()).append(' ').append(process.memoryKiB() / 1024).append(" MiB, ");
         }
-        text.append("this launcher (PostgreSQL client, Kafka) ")
-                .append(ServiceProcess.residentKiB(ProcessHandle.current().pid()) / 1024).append(" MiB");
+        long keycloak = 0;
+        long postgres = 0;
+        for (var process : (Iterable<ProcessHandle>) ProcessHandle.allProcesses()::iterator) {
+            var command = process.info().commandLine().orElse("");
+            if (command.contains("-Dkc.home.dir=")) {
+                keycloak += ServiceProcess.memoryKiB(process.pid());
+            } else if (command.contains("postgres") && command.contains(".local-stack")
+                    || process.parent().map(p -> p.info().commandLine().orElse("").contains(".local-stack/postgres"))
+                    .orElse(false)) {
+                postgres += ServiceProcess.memoryKiB(process.pid());
+            }
+        }
+        text.append("Keycloak ").append(keycloak / 1024).append(" MiB, PostgreSQL (all its processes) ")
+                .append(postgres / 1024).append(" MiB, this launcher with Kafka ")
+                .append(ServiceProcess.memoryKiB(ProcessHandle.current().pid()) / 1024).append(" MiB");
         return text.toString();
     }
 

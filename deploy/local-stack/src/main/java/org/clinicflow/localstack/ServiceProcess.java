@@ -82,7 +82,7 @@ public final class ServiceProcess implements AutoCloseable {
                 var response = HTTP.send(health, HttpResponse.BodyHandlers.ofString());
                 lastStatus = response.statusCode();
                 if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
-                    log.info("{} ready in {} ms", name, (System.nanoTime() - started) / 1_000_000);
+                    log.info("{} ready", name);
                     return this;
                 }
             } catch (IOException notYet) {
@@ -113,20 +113,27 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Resident memory in KiB as the kernel reports it (Linux), or -1 where that cannot be read. */
-    public long residentKiB() {
-        return residentKiB(process.pid());
+    /** Memory in KiB that this process accounts for; see {@link #memoryKiB(long)}. */
+    public long memoryKiB() {
+        return memoryKiB(process.pid());
     }
 
-    static long residentKiB(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+    /**
+     * The proportional set size (Linux): resident memory with pages shared between processes divided among them, so
+     * that PostgreSQL's many processes can be added up without counting its shared buffers over and over.
+     * Falls back to the resident set size, and answers -1 where neither can be read.
+     */
+    static long memoryKiB(long pid) {
+        for (var source : List.of(new String[]{"smaps_rollup", "Pss:"}, new String[]{"status", "VmRSS:"})) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), source[0]))) {
+                    if (line.startsWith(source[1])) {
+                        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    }
                 }
+            } catch (IOException | NumberFormatException e) {
+                // Try the next source.
             }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
         }
         return -1;
     }

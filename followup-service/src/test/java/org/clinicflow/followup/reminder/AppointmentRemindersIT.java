@@ -55,7 +55,8 @@ class AppointmentRemindersIT extends FollowupServiceIT {
     @Test
     void aDuplicatedEventGivesTheSameRemindersNotMore() {
         var appointmentId = UUID.randomUUID();
-        var event = BookingEvents.appointmentBooked(UUID.randomUUID(), appointmentId, DemoUsers.PATIENT_ID,
+        var eventId = UUID.randomUUID();
+        var event = BookingEvents.appointmentBooked(eventId, appointmentId, DemoUsers.PATIENT_ID,
                 BookingEvents.daysAhead(6));
         publish(TOPIC, appointmentId.toString(), event);
         publish(TOPIC, appointmentId.toString(), event);
@@ -70,6 +71,8 @@ class AppointmentRemindersIT extends FollowupServiceIT {
         await(Duration.ofSeconds(30), () -> remindersOf(marker) == 2);
 
         assertThat(remindersOf(appointmentId)).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from inbox_event where event_id = :id").param("id", eventId)
+                .query(Long.class).single()).isEqualTo(1L);
     }
 
     @Test
