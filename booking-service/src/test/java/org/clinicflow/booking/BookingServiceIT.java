@@ -19,26 +19,26 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Base of booking-service's integration tests: the service on a random port, against the real PostgreSQL, Kafka and
  * Keycloak from {@link ClinicInfrastructure}, with the demo clinicians and patients loaded.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "clinicflow.booking.hold-duration=PT3S")
 @ActiveProfiles("demo")
 public abstract class BookingServiceIT {
 
     protected static final ClinicInfrastructure infrastructure = ClinicInfrastructure.shared();
     protected static final JsonMapper json = JsonMapper.builder().build();
-    private static final AtomicInteger slots = new AtomicInteger();
+    /** Where the next {@link #nextSlot()} starts looking, so that every call gets a slot of its own. */
+    private static Instant slotCursor = Instant.now().plus(Duration.ofDays(2));
     private static final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     @LocalServerPort
@@ -61,11 +61,24 @@ public abstract class BookingServiceIT {
         return tokens.computeIfAbsent(user, u -> DemoUsers.accessToken(infrastructure.keycloakIssuerUri(), u));
     }
 
-    /** A distinct, free slot for every call: days ahead, in clinic time, so tests never collide with each other. */
-    protected static OffsetDateTime nextSlot() {
-        var start = OffsetDateTime.now(ZoneId.of("Europe/London")).plusDays(7).truncatedTo(ChronoUnit.DAYS)
-                .withHour(9);
-        return start.plusMinutes(30L * slots.getAndIncrement());
+    /**
+     * A free consultation slot with Mr Reid, as reception finds one (through the availability API), distinct for every
+     * call, so that tests never collide with each other.
+     */
+    protected OffsetDateTime nextSlot() {
+        var slot = firstFreeSlot(url(""), "FREE_CONSULTATION", DemoUsers.SURGEON_CLINICIAN_ID, slotCursor);
+        slotCursor = slot.toInstant().plus(Duration.ofMinutes(15));
+        return slot;
+    }
+
+    /** The earliest free slot of a type with a clinician at or after {@code from}, from the service at baseUrl. */
+    public static OffsetDateTime firstFreeSlot(String baseUrl, String type, UUID clinicianId, Instant from) {
+        var response = ApiCall.get(baseUrl + "/api/booking/availability?appointmentType=" + type + "&clinicianId="
+                + clinicianId + "&limit=1&from=" + from, tokenFor(DemoUsers.RECEPTIONIST));
+        if (response.status() != 200) {
+            throw new IllegalStateException("Availability answered " + response.status() + ": " + response.body());
+        }
+        return OffsetDateTime.parse(json.readTree(response.body()).get(0).get("startsAt").asString());
     }
 
     protected static String bookingJson(UUID patientId, UUID clinicianId, String type, OffsetDateTime startsAt) {

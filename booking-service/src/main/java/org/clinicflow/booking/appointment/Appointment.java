@@ -7,15 +7,19 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.clinicflow.booking.availability.AppointmentType;
+import org.clinicflow.platform.web.ConflictException;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A patient's time with a clinician. Times are stored as instants; they are shown in clinic time (Europe/London).
+ * A patient's time with a clinician, from a short hold through booking to check-in and completion (or cancellation or
+ * no-show). Times are stored as instants; they are shown in clinic time (Europe/London).
  * <p>
- * Invariant, held by the database itself: no two live (booked or checked-in) appointments of one clinician, or of one
- * patient, overlap. Java checks it first to give a friendly answer; the exclusion constraint settles races.
+ * Invariant, held by the database itself: no two live (held, booked or checked-in) appointments of one clinician
+ * overlap, unless one was a deliberate, audited overbook; a patient is never booked into two overlapping appointments.
+ * Java checks first to give a friendly answer; the exclusion constraints settle races.
  */
 @Entity
 @Table(name = "appointment")
@@ -23,20 +27,25 @@ public class Appointment {
 
     @Id
     private UUID id;
-    @Column(updatable = false)
+    /** Null only while held: the receptionist may hold a slot before choosing the patient. */
     private UUID patientId;
     private UUID clinicianId;
+    private UUID siteId;
     @Enumerated(EnumType.STRING)
     private AppointmentType appointmentType;
     private Instant startsAt;
     private Instant endsAt;
     @Enumerated(EnumType.STRING)
     private AppointmentStatus status;
+    /** Set while held: when the hold lapses and the slot frees itself. */
+    private Instant holdExpiresAt;
+    private boolean overbooked;
     /** Why the patient is coming, in the receptionist's words; clinical, so never logged. Null when not given. */
     private String reason;
+    /** Why it was cancelled or marked a no-show; null otherwise. */
+    private String statusReason;
     @Column(updatable = false)
     private String bookedBy;
-    @Column(updatable = false)
     private Instant bookedAt;
     @Version
     private long version;
@@ -44,20 +53,74 @@ public class Appointment {
     protected Appointment() {
     }
 
-    static Appointment book(UUID patientId, UUID clinicianId, AppointmentType type, Instant startsAt, String reason,
-                            String bookedBy, Instant now) {
+    static Appointment hold(UUID clinicianId, UUID siteId, AppointmentType type, Instant startsAt, String by,
+                            Instant now, Instant expiresAt) {
         var appointment = new Appointment();
         appointment.id = UUID.randomUUID();
-        appointment.patientId = patientId;
         appointment.clinicianId = clinicianId;
+        appointment.siteId = siteId;
         appointment.appointmentType = type;
         appointment.startsAt = startsAt;
         appointment.endsAt = startsAt.plus(type.duration());
-        appointment.status = AppointmentStatus.BOOKED;
-        appointment.reason = reason;
-        appointment.bookedBy = bookedBy;
+        appointment.status = AppointmentStatus.HELD;
+        appointment.holdExpiresAt = expiresAt;
+        appointment.bookedBy = by;
         appointment.bookedAt = now;
         return appointment;
+    }
+
+    static Appointment book(UUID patientId, UUID clinicianId, UUID siteId, AppointmentType type, Instant startsAt,
+                            String reason, String bookedBy, Instant now, boolean overbooked) {
+        var appointment = hold(clinicianId, siteId, type, startsAt, bookedBy, now, null);
+        appointment.confirm(patientId, reason, now);
+        appointment.overbooked = overbooked;
+        return appointment;
+    }
+
+    /** Turns a hold into a booking for the patient; refused once the hold has lapsed. */
+    void confirm(UUID patient, String bookingReason, Instant now) {
+        if (status == AppointmentStatus.HELD && holdExpiresAt != null && !holdExpiresAt.isAfter(now)) {
+            throw new ConflictException("The hold has expired; hold the slot again");
+        }
+        moveTo(AppointmentStatus.BOOKED);
+        this.patientId = patient;
+        this.reason = bookingReason;
+        this.holdExpiresAt = null;
+        this.bookedAt = now;
+    }
+
+    void rescheduleTo(Instant newStart, UUID newSiteId) {
+        if (status != AppointmentStatus.BOOKED) {
+            throw new ConflictException("Only a booked appointment can be moved; this one is " + status);
+        }
+        this.startsAt = newStart;
+        this.endsAt = newStart.plus(appointmentType.duration());
+        this.siteId = newSiteId;
+    }
+
+    void cancel(String why) {
+        moveTo(AppointmentStatus.CANCELLED);
+        this.statusReason = why;
+    }
+
+    void checkIn() {
+        moveTo(AppointmentStatus.CHECKED_IN);
+    }
+
+    void markNoShow(String why) {
+        moveTo(AppointmentStatus.NO_SHOW);
+        this.statusReason = why;
+    }
+
+    void complete() {
+        moveTo(AppointmentStatus.COMPLETED);
+    }
+
+    private void moveTo(AppointmentStatus next) {
+        if (status != null && (!status.canBecome(next) || status == next)) {
+            throw new ConflictException("An appointment that is " + status + " cannot become " + next);
+        }
+        status = next;
     }
 
     public UUID id() {
@@ -70,6 +133,10 @@ public class Appointment {
 
     public UUID clinicianId() {
         return clinicianId;
+    }
+
+    public UUID siteId() {
+        return siteId;
     }
 
     public AppointmentType appointmentType() {
@@ -88,8 +155,20 @@ public class Appointment {
         return status;
     }
 
+    Instant holdExpiresAt() {
+        return holdExpiresAt;
+    }
+
+    boolean overbooked() {
+        return overbooked;
+    }
+
     String reason() {
         return reason;
+    }
+
+    String statusReason() {
+        return statusReason;
     }
 
     Instant bookedAt() {

@@ -1,61 +1,237 @@
 package org.clinicflow.booking.appointment;
 
+import org.clinicflow.booking.availability.AppointmentType;
+import org.clinicflow.booking.availability.AvailabilitySearch;
+import org.clinicflow.booking.clinician.Clinician;
 import org.clinicflow.booking.clinician.ClinicianRepository;
 import org.clinicflow.booking.patient.PatientRepository;
 import org.clinicflow.platform.outbox.Outbox;
 import org.clinicflow.platform.security.ClinicUser;
 import org.clinicflow.platform.web.ConflictException;
 import org.clinicflow.platform.web.InvalidFieldException;
+import org.clinicflow.platform.web.NotFoundException;
+import org.clinicflow.platform.web.Versions;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Consumer;
 
-/** Books appointments; the appointment and its booked event commit together or not at all. */
+/**
+ * Everything that changes an appointment. Each change, its line of history and its event commit together or not at
+ * all; a change that loses a race to the database's exclusion constraint rolls back whole (409), leaving the
+ * appointment as it was.
+ */
 @Service
 class AppointmentBooking {
 
     private final AppointmentRepository appointments;
+    private final AppointmentChangeRepository history;
     private final PatientRepository patients;
     private final ClinicianRepository clinicians;
+    private final AvailabilitySearch availability;
     private final Outbox outbox;
     private final Clock clock;
+    private final Duration holdDuration;
 
-    AppointmentBooking(AppointmentRepository appointments, PatientRepository patients, ClinicianRepository clinicians,
-                       Outbox outbox, Clock clock) {
+    AppointmentBooking(AppointmentRepository appointments, AppointmentChangeRepository history,
+                       PatientRepository patients, ClinicianRepository clinicians, AvailabilitySearch availability,
+                       Outbox outbox, Clock clock,
+                       @Value("${clinicflow.booking.hold-duration:PT5M}") Duration holdDuration) {
         this.appointments = appointments;
+        this.history = history;
         this.patients = patients;
         this.clinicians = clinicians;
+        this.availability = availability;
         this.outbox = outbox;
         this.clock = clock;
+        this.holdDuration = holdDuration;
     }
 
-    record BookAppointment(UUID patientId, UUID clinicianId, AppointmentType appointmentType, Instant startsAt,
-                           String reason) {
+    /** A time with a clinician for a type of appointment; the site follows from the clinician's session. */
+    record Slot(UUID clinicianId, AppointmentType appointmentType, Instant startsAt) {
     }
 
     @Transactional
-    Appointment book(BookAppointment command, ClinicUser bookedBy) {
-        if (!patients.existsById(command.patientId())) {
-            throw new InvalidFieldException("patientId", "does not match a registered patient");
-        }
-        var clinician = clinicians.findById(command.clinicianId())
-                .filter(c -> c.active())
-                .orElseThrow(() -> new InvalidFieldException("clinicianId", "does not match an active clinician"));
+    Appointment hold(Slot slot, ClinicUser by) {
         var now = clock.instant();
-        if (!command.startsAt().isAfter(now)) {
-            throw new InvalidFieldException("startsAt", "must be in the future");
-        }
-        var appointment = Appointment.book(command.patientId(), clinician.id(), command.appointmentType(),
-                command.startsAt(), command.reason(), bookedBy.userId(), now);
-        if (appointments.clinicianBusy(clinician.id(), appointment.startsAt(), appointment.endsAt())) {
-            throw new ConflictException("The clinician already has an appointment at that time");
-        }
+        var siteId = claimable(slot, now, null, "startsAt");
+        var appointment = Appointment.hold(slot.clinicianId(), siteId, slot.appointmentType(), slot.startsAt(),
+                by.userId(), now, now.plus(holdDuration));
+        return appointments.saveAndFlush(appointment);
+    }
+
+    /** Books a held slot for the patient. Only the hold's own slot can be booked through it. */
+    @Transactional
+    Appointment bookHeld(UUID holdId, UUID patientId, String reason, ClinicUser by) {
+        requirePatient(patientId);
+        var appointment = appointments.findById(holdId)
+                .filter(a -> a.status() == AppointmentStatus.HELD)
+                .orElseThrow(() -> new InvalidFieldException("holdId", "does not match a current hold"));
+        appointment.confirm(patientId, reason, clock.instant());
+        appointments.saveAndFlush(appointment);
+        return recordBooked(appointment, AppointmentChange.Action.BOOKED, reason, by);
+    }
+
+    @Transactional
+    Appointment book(Slot slot, UUID patientId, String reason, ClinicUser by) {
+        requirePatient(patientId);
+        var now = clock.instant();
+        var siteId = claimable(slot, now, null, "startsAt");
+        var appointment = Appointment.book(patientId, slot.clinicianId(), siteId, slot.appointmentType(),
+                slot.startsAt(), reason, by.userId(), now, false);
         // Flush now so that the exclusion constraint decides a race inside this transaction, before the event is kept.
         appointments.saveAndFlush(appointment);
+        return recordBooked(appointment, AppointmentChange.Action.BOOKED, reason, by);
+    }
+
+    /**
+     * A deliberate double booking, for clinic-admin only, with a reason: the one way past the no-overlap rule, and
+     * it says so in the appointment's history.
+     */
+    @Transactional
+    Appointment overbook(Slot slot, UUID patientId, String reason, ClinicUser by) {
+        requirePatient(patientId);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidFieldException("reason", "is required for an overbook");
+        }
+        var now = clock.instant();
+        var clinician = activeClinician(slot.clinicianId());
+        requireFuture(slot.startsAt(), now, "startsAt");
+        var session = availability.sessionFor(clinician.id(), slot.appointmentType(), slot.startsAt(),
+                slot.startsAt().plus(slot.appointmentType().duration()));
+        var appointment = Appointment.book(patientId, clinician.id(), session.map(s -> s.siteId()).orElse(null),
+                slot.appointmentType(), slot.startsAt(), reason, by.userId(), now, true);
+        appointments.saveAndFlush(appointment);
+        return recordBooked(appointment, AppointmentChange.Action.OVERBOOKED, reason, by);
+    }
+
+    /**
+     * Moves a booking in one step: the same row changes its time, so the old time frees only if the database accepts
+     * the new one. If it does not, nothing changes.
+     */
+    @Transactional
+    Appointment reschedule(UUID id, String ifMatch, Instant newStart, String why, ClinicUser by) {
+        var appointment = current(id, ifMatch);
+        var now = clock.instant();
+        var previous = appointment.startsAt();
+        var siteId = claimable(new Slot(appointment.clinicianId(), appointment.appointmentType(), newStart), now,
+                appointment.id(), "startsAt");
+        appointment.rescheduleTo(newStart, siteId);
+        appointments.saveAndFlush(appointment);
+        history.save(new AppointmentChange(id, now, by.userId(), AppointmentChange.Action.RESCHEDULED, why,
+                previous, newStart, appointment.status(), appointment.status()));
+        outbox.append(AppointmentEvents.TOPIC, AppointmentEvents.rescheduled(appointment, previous, clock));
+        return appointment;
+    }
+
+    @Transactional
+    Appointment cancel(UUID id, String ifMatch, String why, ClinicUser by) {
+        if (why == null || why.isBlank()) {
+            throw new InvalidFieldException("reason", "is required to cancel");
+        }
+        return changeStatus(id, ifMatch, by, why, AppointmentChange.Action.CANCELLED, AppointmentEvents.CANCELLED_V1,
+                appointment -> appointment.cancel(why));
+    }
+
+    @Transactional
+    Appointment checkIn(UUID id, String ifMatch, ClinicUser by) {
+        return changeStatus(id, ifMatch, by, null, AppointmentChange.Action.CHECKED_IN,
+                AppointmentEvents.CHECKED_IN_V1, Appointment::checkIn);
+    }
+
+    @Transactional
+    Appointment markNoShow(UUID id, String ifMatch, String why, ClinicUser by) {
+        return changeStatus(id, ifMatch, by, why, AppointmentChange.Action.NO_SHOW, AppointmentEvents.NO_SHOW_V1,
+                appointment -> appointment.markNoShow(why));
+    }
+
+    @Transactional
+    Appointment complete(UUID id, String ifMatch, ClinicUser by) {
+        return changeStatus(id, ifMatch, by, null, AppointmentChange.Action.COMPLETED, AppointmentEvents.COMPLETED_V1,
+                Appointment::complete);
+    }
+
+    /** Frees the time of holds nobody confirmed. Claims also clear lapsed holds first, so this is only tidiness. */
+    @Scheduled(fixedDelayString = "${clinicflow.booking.hold-sweep-interval:PT1M}")
+    @Transactional
+    public void sweepLapsedHolds() {
+        appointments.deleteLapsedHolds(clock.instant());
+    }
+
+    private Appointment changeStatus(UUID id, String ifMatch, ClinicUser by, String why,
+                                     AppointmentChange.Action action, String eventType,
+                                     Consumer<Appointment> change) {
+        var appointment = current(id, ifMatch);
+        var before = appointment.status();
+        change.accept(appointment);
+        appointments.saveAndFlush(appointment);
+        history.save(new AppointmentChange(id, clock.instant(), by.userId(), action, why, null, null, before,
+                appointment.status()));
+        outbox.append(AppointmentEvents.TOPIC, AppointmentEvents.statusChanged(eventType, appointment, clock));
+        return appointment;
+    }
+
+    private Appointment recordBooked(Appointment appointment, AppointmentChange.Action action, String reason,
+                                     ClinicUser by) {
+        history.save(new AppointmentChange(appointment.id(), clock.instant(), by.userId(), action, reason, null,
+                appointment.startsAt(), null, appointment.status()));
         outbox.append(AppointmentEvents.TOPIC, AppointmentEvents.booked(appointment, clock));
         return appointment;
+    }
+
+    private Appointment current(UUID id, String ifMatch) {
+        var appointment = appointments.findById(id)
+                .filter(a -> a.status() != AppointmentStatus.HELD)
+                .orElseThrow(() -> new NotFoundException("Appointment", id));
+        Versions.requireMatch(ifMatch, appointment.version());
+        return appointment;
+    }
+
+    /**
+     * Checks that the slot can be claimed (by a hold, a booking or a move) and returns the site of its session.
+     * Lapsed holds are cleared first: they would otherwise still count against the slot in the database.
+     */
+    private UUID claimable(Slot slot, Instant now, UUID movingAppointment, String field) {
+        var clinician = activeClinician(slot.clinicianId());
+        if (!slot.appointmentType().takenBy(clinician.profession())) {
+            throw new InvalidFieldException("appointmentType", "is not taken by this clinician");
+        }
+        requireFuture(slot.startsAt(), now, field);
+        var end = slot.startsAt().plus(slot.appointmentType().duration());
+        var session = availability.sessionFor(clinician.id(), slot.appointmentType(), slot.startsAt(), end)
+                .orElseThrow(() -> new InvalidFieldException(field,
+                        "is not within a session of this clinician for this type of appointment"));
+        appointments.deleteLapsedHolds(now);
+        if (appointments.clinicianBusy(clinician.id(), slot.startsAt(), end,
+                movingAppointment == null ? new UUID(0, 0) : movingAppointment, now)) {
+            throw new ConflictException("The clinician already has an appointment at that time");
+        }
+        return session.siteId();
+    }
+
+    private Clinician activeClinician(UUID clinicianId) {
+        return clinicians.findById(clinicianId).filter(Clinician::active)
+                .orElseThrow(() -> new InvalidFieldException("clinicianId", "does not match an active clinician"));
+    }
+
+    private void requirePatient(UUID patientId) {
+        if (patientId == null) {
+            throw new InvalidFieldException("patientId", "is required");
+        }
+        if (!patients.existsById(patientId)) {
+            throw new InvalidFieldException("patientId", "does not match a registered patient");
+        }
+    }
+
+    private static void requireFuture(Instant start, Instant now, String field) {
+        if (!start.isAfter(now)) {
+            throw new InvalidFieldException(field, "must be in the future");
+        }
     }
 }

@@ -2,10 +2,15 @@ package org.clinicflow.booking.appointment;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.clinicflow.booking.availability.AppointmentType;
+import org.clinicflow.booking.platform.ClinicTime;
 import org.clinicflow.platform.security.ClinicUser;
+import org.clinicflow.platform.web.InvalidFieldException;
 import org.clinicflow.platform.web.NotFoundException;
+import org.clinicflow.platform.web.Versions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -14,90 +19,227 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+/**
+ * Appointments over HTTP. Every change after booking names the version it was based on in {@code If-Match}
+ * (the ETag of the appointment as read): 428 without it, 412 when someone else changed the appointment meanwhile.
+ */
 @RestController
-@RequestMapping("/api/booking/appointments")
+@RequestMapping("/api/booking")
 class AppointmentController {
 
-    private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/London");
+    private static final String STAFF_WHO_BOOK = "hasAnyRole('receptionist', 'clinic-admin')";
 
     private final AppointmentBooking booking;
     private final AppointmentRepository appointments;
+    private final AppointmentChangeRepository history;
     private final Clock clock;
 
-    AppointmentController(AppointmentBooking booking, AppointmentRepository appointments, Clock clock) {
+    AppointmentController(AppointmentBooking booking, AppointmentRepository appointments,
+                          AppointmentChangeRepository history, Clock clock) {
         this.booking = booking;
         this.appointments = appointments;
+        this.history = history;
         this.clock = clock;
     }
 
+    record HoldRequest(@NotNull UUID clinicianId, @NotNull AppointmentType appointmentType,
+                       @NotNull OffsetDateTime startsAt) {
+    }
+
+    /** Either {@code holdId} (booking a held slot) or clinician, type and time (booking straight away). */
     record BookRequest(@NotNull UUID patientId,
-                       @NotNull UUID clinicianId,
-                       @NotNull AppointmentType appointmentType,
-                       @NotNull OffsetDateTime startsAt,
+                       UUID holdId,
+                       UUID clinicianId,
+                       AppointmentType appointmentType,
+                       OffsetDateTime startsAt,
                        @Size(max = 500) String reason) {
     }
 
+    record OverbookRequest(@NotNull UUID patientId, @NotNull UUID clinicianId,
+                           @NotNull AppointmentType appointmentType, @NotNull OffsetDateTime startsAt,
+                           @NotBlank @Size(max = 500) String reason) {
+    }
+
+    record RescheduleRequest(@NotNull OffsetDateTime startsAt, @Size(max = 500) String reason) {
+    }
+
+    record ReasonRequest(@Size(max = 500) String reason) {
+    }
+
     /** Times in clinic time with their offset, e.g. 2026-03-30T09:00:00+01:00. */
-    record AppointmentView(UUID id, UUID patientId, UUID clinicianId, AppointmentType appointmentType,
-                           OffsetDateTime startsAt, OffsetDateTime endsAt, AppointmentStatus status, String reason) {
+    record AppointmentView(UUID id, UUID patientId, UUID clinicianId, UUID siteId, AppointmentType appointmentType,
+                           OffsetDateTime startsAt, OffsetDateTime endsAt, AppointmentStatus status,
+                           OffsetDateTime holdExpiresAt, boolean overbooked, String reason, String statusReason,
+                           long version) {
 
         static AppointmentView of(Appointment a) {
-            return new AppointmentView(a.id(), a.patientId(), a.clinicianId(), a.appointmentType(),
-                    a.startsAt().atZone(CLINIC_ZONE).toOffsetDateTime(),
-                    a.endsAt().atZone(CLINIC_ZONE).toOffsetDateTime(), a.status(), a.reason());
+            return new AppointmentView(a.id(), a.patientId(), a.clinicianId(), a.siteId(), a.appointmentType(),
+                    ClinicTime.show(a.startsAt()), ClinicTime.show(a.endsAt()), a.status(),
+                    ClinicTime.show(a.holdExpiresAt()), a.overbooked(), a.reason(), a.statusReason(), a.version());
         }
     }
 
-    @Operation(summary = "Book an appointment for a registered patient")
-    @PostMapping
-    @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin')")
-    ResponseEntity<AppointmentView> book(@Valid @RequestBody BookRequest request, Authentication authentication,
-                                         UriComponentsBuilder uri) {
-        var appointment = booking.book(new AppointmentBooking.BookAppointment(request.patientId(),
-                request.clinicianId(), request.appointmentType(), request.startsAt().toInstant(), request.reason()),
-                ClinicUser.of(authentication));
-        return ResponseEntity.created(uri.path("/api/booking/appointments/{id}").build(appointment.id()))
-                .eTag(etag(appointment))
-                .body(AppointmentView.of(appointment));
+    record ChangeView(OffsetDateTime changedAt, String changedBy, AppointmentChange.Action action, String reason,
+                      OffsetDateTime oldStartsAt, OffsetDateTime newStartsAt, String oldStatus, String newStatus) {
+
+        static ChangeView of(AppointmentChange c) {
+            return new ChangeView(ClinicTime.show(c.changedAt()), c.changedBy(), c.action(), c.reason(),
+                    ClinicTime.show(c.oldStartsAt()), ClinicTime.show(c.newStartsAt()), c.oldStatus(),
+                    c.newStatus());
+        }
     }
 
-    @Operation(summary = "Read one appointment: staff any, a surgeon their own, a patient their own")
-    @GetMapping("/{id}")
+    @Operation(summary = "Hold a slot for a few minutes while details are confirmed; it frees itself if not booked")
+    @PostMapping("/holds")
+    @PreAuthorize(STAFF_WHO_BOOK)
+    ResponseEntity<AppointmentView> hold(@Valid @RequestBody HoldRequest request, Authentication authentication,
+                                         UriComponentsBuilder uri) {
+        var hold = booking.hold(new AppointmentBooking.Slot(request.clinicianId(), request.appointmentType(),
+                request.startsAt().toInstant()), ClinicUser.of(authentication));
+        return ResponseEntity.created(uri.path("/api/booking/holds/{id}").build(hold.id()))
+                .body(AppointmentView.of(hold));
+    }
+
+    @Operation(summary = "Book an appointment for a registered patient, from a hold or straight away")
+    @PostMapping("/appointments")
+    @PreAuthorize(STAFF_WHO_BOOK)
+    ResponseEntity<AppointmentView> book(@Valid @RequestBody BookRequest request, Authentication authentication,
+                                         UriComponentsBuilder uri) {
+        var user = ClinicUser.of(authentication);
+        Appointment appointment;
+        if (request.holdId() != null) {
+            appointment = booking.bookHeld(request.holdId(), request.patientId(), request.reason(), user);
+        } else {
+            var missing = new LinkedHashMap<String, String>();
+            if (request.clinicianId() == null) {
+                missing.put("clinicianId", "is required unless a holdId is given");
+            }
+            if (request.appointmentType() == null) {
+                missing.put("appointmentType", "is required unless a holdId is given");
+            }
+            if (request.startsAt() == null) {
+                missing.put("startsAt", "is required unless a holdId is given");
+            }
+            if (!missing.isEmpty()) {
+                throw new InvalidFieldException(missing);
+            }
+            appointment = booking.book(new AppointmentBooking.Slot(request.clinicianId(), request.appointmentType(),
+                    request.startsAt().toInstant()), request.patientId(), request.reason(), user);
+        }
+        return created(appointment, uri);
+    }
+
+    @Operation(summary = "Deliberately double-book a time (clinic-admin only; the reason is kept in the history)")
+    @PostMapping("/appointments/overbook")
+    @PreAuthorize("hasRole('clinic-admin')")
+    ResponseEntity<AppointmentView> overbook(@Valid @RequestBody OverbookRequest request,
+                                             Authentication authentication, UriComponentsBuilder uri) {
+        var appointment = booking.overbook(new AppointmentBooking.Slot(request.clinicianId(),
+                        request.appointmentType(), request.startsAt().toInstant()), request.patientId(),
+                request.reason(), ClinicUser.of(authentication));
+        return created(appointment, uri);
+    }
+
+    @Operation(summary = "Move a booking to another time in one step; the old time frees only if the new one is taken")
+    @PostMapping("/appointments/{id}/reschedule")
+    @PreAuthorize(STAFF_WHO_BOOK)
+    ResponseEntity<AppointmentView> reschedule(@PathVariable UUID id, @Valid @RequestBody RescheduleRequest request,
+                                               @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                               Authentication authentication) {
+        return ok(booking.reschedule(id, ifMatch, request.startsAt().toInstant(), request.reason(),
+                ClinicUser.of(authentication)));
+    }
+
+    @Operation(summary = "Cancel a booking, with a reason")
+    @PostMapping("/appointments/{id}/cancel")
+    @PreAuthorize(STAFF_WHO_BOOK)
+    ResponseEntity<AppointmentView> cancel(@PathVariable UUID id, @Valid @RequestBody ReasonRequest request,
+                                           @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                           Authentication authentication) {
+        return ok(booking.cancel(id, ifMatch, request.reason(), ClinicUser.of(authentication)));
+    }
+
+    @Operation(summary = "Check the patient in on arrival")
+    @PostMapping("/appointments/{id}/check-in")
+    @PreAuthorize(STAFF_WHO_BOOK)
+    ResponseEntity<AppointmentView> checkIn(@PathVariable UUID id,
+                                            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                            Authentication authentication) {
+        return ok(booking.checkIn(id, ifMatch, ClinicUser.of(authentication)));
+    }
+
+    @Operation(summary = "Mark that the patient did not attend")
+    @PostMapping("/appointments/{id}/no-show")
+    @PreAuthorize(STAFF_WHO_BOOK)
+    ResponseEntity<AppointmentView> noShow(@PathVariable UUID id,
+                                           @Valid @RequestBody(required = false) ReasonRequest request,
+                                           @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                           Authentication authentication) {
+        return ok(booking.markNoShow(id, ifMatch, request == null ? null : request.reason(),
+                ClinicUser.of(authentication)));
+    }
+
+    @Operation(summary = "Complete a checked-in appointment (reception, clinic admin, or the appointment's surgeon)")
+    @PostMapping("/appointments/{id}/complete")
+    @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin', 'surgeon')")
+    ResponseEntity<AppointmentView> complete(@PathVariable UUID id,
+                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                             Authentication authentication) {
+        var user = ClinicUser.of(authentication);
+        if (!user.hasRole("receptionist") && !user.hasRole("clinic-admin")) {
+            readable(id, user); // a surgeon completes only their own appointments
+        }
+        return ok(booking.complete(id, ifMatch, user));
+    }
+
+    @Operation(summary = "Read one appointment: reception and admin any, a surgeon their own, a patient their own")
+    @GetMapping("/appointments/{id}")
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     ResponseEntity<AppointmentView> read(@PathVariable UUID id, Authentication authentication) {
-        var user = ClinicUser.of(authentication);
-        var appointment = appointments.findById(id)
-                .filter(a -> mayRead(user, a))
-                .orElseThrow(() -> new NotFoundException("Appointment", id));
-        return ResponseEntity.ok().eTag(etag(appointment)).body(AppointmentView.of(appointment));
+        return ok(readable(id, ClinicUser.of(authentication)));
+    }
+
+    @Operation(summary = "Who changed an appointment, when and why (staff)")
+    @GetMapping("/appointments/{id}/history")
+    @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin', 'surgeon')")
+    @Transactional(readOnly = true)
+    List<ChangeView> history(@PathVariable UUID id, Authentication authentication) {
+        readable(id, ClinicUser.of(authentication));
+        return history.findByAppointmentIdOrderById(id).stream().map(ChangeView::of).toList();
     }
 
     @Operation(summary = "The calling patient's own upcoming appointments")
-    @GetMapping("/mine")
+    @GetMapping("/appointments/mine")
     @PreAuthorize("hasRole('patient')")
     @Transactional(readOnly = true)
     List<AppointmentView> mine(Authentication authentication) {
-        var patientId = ClinicUser.of(authentication).patientId();
-        if (patientId.isEmpty()) {
-            return List.of();
-        }
-        return appointments.findByPatientIdAndEndsAtAfterOrderByStartsAt(patientId.get(), clock.instant()).stream()
-                .map(AppointmentView::of).toList();
+        return ClinicUser.of(authentication).patientId()
+                .map(patientId -> appointments.findByPatientIdAndEndsAtAfterOrderByStartsAt(patientId,
+                        clock.instant()).stream().map(AppointmentView::of).toList())
+                .orElse(List.of());
     }
 
-    /** Anything else answers 404, so nobody learns that an appointment they may not see exists. */
+    /** Anything the caller may not see answers 404, so nobody learns that it exists. */
+    private Appointment readable(UUID id, ClinicUser user) {
+        return appointments.findById(id)
+                .filter(a -> a.status() != AppointmentStatus.HELD)
+                .filter(a -> mayRead(user, a))
+                .orElseThrow(() -> new NotFoundException("Appointment", id));
+    }
+
     private static boolean mayRead(ClinicUser user, Appointment appointment) {
         if (user.hasRole("receptionist") || user.hasRole("clinic-admin")) {
             return true;
@@ -105,10 +247,16 @@ class AppointmentController {
         if (user.hasRole("surgeon") && user.clinicianId().equals(Optional.of(appointment.clinicianId()))) {
             return true;
         }
-        return user.patientId().equals(Optional.of(appointment.patientId()));
+        return appointment.patientId() != null && user.patientId().equals(Optional.of(appointment.patientId()));
     }
 
-    private static String etag(Appointment appointment) {
-        return "\"" + appointment.version() + "\"";
+    private static ResponseEntity<AppointmentView> ok(Appointment appointment) {
+        return ResponseEntity.ok().eTag(Versions.etag(appointment.version())).body(AppointmentView.of(appointment));
+    }
+
+    private static ResponseEntity<AppointmentView> created(Appointment appointment, UriComponentsBuilder uri) {
+        return ResponseEntity.created(uri.path("/api/booking/appointments/{id}").build(appointment.id()))
+                .eTag(Versions.etag(appointment.version()))
+                .body(AppointmentView.of(appointment));
     }
 }

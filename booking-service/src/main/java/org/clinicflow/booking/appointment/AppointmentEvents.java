@@ -1,40 +1,67 @@
 package org.clinicflow.booking.appointment;
 
+import org.clinicflow.booking.platform.ClinicTime;
 import org.clinicflow.platform.outbox.CloudEvent;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.UUID;
 
 /**
  * The one place where booking-service's appointments become events on topic {@value #TOPIC}; each type and payload
- * here matches a schema in {@code contracts/schemas}.
+ * here matches a schema in {@code contracts/schemas}. Payloads carry ids and times: never names, contact details or
+ * the free-text reasons, which may hold clinical details.
  */
 final class AppointmentEvents {
 
     static final String TOPIC = "clinic.booking.appointment";
     static final String SOURCE = "/clinicflow/booking-service";
     static final String BOOKED_V1 = "clinic.booking.appointment-booked.v1";
-    private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/London");
+    static final String RESCHEDULED_V1 = "clinic.booking.appointment-rescheduled.v1";
+    static final String CANCELLED_V1 = "clinic.booking.appointment-cancelled.v1";
+    static final String CHECKED_IN_V1 = "clinic.booking.appointment-checked-in.v1";
+    static final String NO_SHOW_V1 = "clinic.booking.appointment-no-show.v1";
+    static final String COMPLETED_V1 = "clinic.booking.appointment-completed.v1";
 
     private AppointmentEvents() {
     }
 
-    /** Payload of {@code clinic.booking.appointment-booked.v1}: ids and times only, no personal details. */
+    /** Payload of {@code clinic.booking.appointment-booked.v1}. */
     record AppointmentBookedV1(UUID appointmentId, UUID patientId, UUID clinicianId, String appointmentType,
                                OffsetDateTime startsAt, OffsetDateTime endsAt, OffsetDateTime bookedAt) {
     }
 
-    static CloudEvent booked(Appointment appointment, Clock clock) {
-        var data = new AppointmentBookedV1(appointment.id(), appointment.patientId(), appointment.clinicianId(),
-                appointment.appointmentType().name(), clinicTime(appointment.startsAt()),
-                clinicTime(appointment.endsAt()), clinicTime(appointment.bookedAt()));
-        return new CloudEvent(UUID.randomUUID(), SOURCE, BOOKED_V1, appointment.id().toString(),
-                OffsetDateTime.now(clock), null, data);
+    /** Payload of {@code clinic.booking.appointment-rescheduled.v1}: the old time goes with the new one. */
+    record AppointmentRescheduledV1(UUID appointmentId, UUID patientId, UUID clinicianId, String appointmentType,
+                                    OffsetDateTime previousStartsAt, OffsetDateTime startsAt, OffsetDateTime endsAt,
+                                    OffsetDateTime rescheduledAt) {
     }
 
-    private static OffsetDateTime clinicTime(java.time.Instant instant) {
-        return instant.atZone(CLINIC_ZONE).toOffsetDateTime();
+    /** Payload of the cancelled, checked-in, no-show and completed events: which appointment, and when it happened. */
+    record AppointmentStatusChangedV1(UUID appointmentId, UUID patientId, UUID clinicianId, String appointmentType,
+                                      OffsetDateTime startsAt, OffsetDateTime occurredAt) {
+    }
+
+    static CloudEvent booked(Appointment a, Clock clock) {
+        return event(BOOKED_V1, a, clock, new AppointmentBookedV1(a.id(), a.patientId(), a.clinicianId(),
+                a.appointmentType().name(), ClinicTime.show(a.startsAt()), ClinicTime.show(a.endsAt()),
+                ClinicTime.show(a.bookedAt())));
+    }
+
+    static CloudEvent rescheduled(Appointment a, Instant previousStart, Clock clock) {
+        return event(RESCHEDULED_V1, a, clock, new AppointmentRescheduledV1(a.id(), a.patientId(), a.clinicianId(),
+                a.appointmentType().name(), ClinicTime.show(previousStart), ClinicTime.show(a.startsAt()),
+                ClinicTime.show(a.endsAt()), ClinicTime.show(clock.instant())));
+    }
+
+    static CloudEvent statusChanged(String type, Appointment a, Clock clock) {
+        return event(type, a, clock, new AppointmentStatusChangedV1(a.id(), a.patientId(), a.clinicianId(),
+                a.appointmentType().name(), ClinicTime.show(a.startsAt()), ClinicTime.show(clock.instant())));
+    }
+
+    private static CloudEvent event(String type, Appointment appointment, Clock clock, Object data) {
+        return new CloudEvent(UUID.randomUUID(), SOURCE, type, appointment.id().toString(),
+                OffsetDateTime.now(clock), null, data);
     }
 }

@@ -1,6 +1,7 @@
 package org.clinicflow.booking.appointment;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 import java.time.Instant;
@@ -9,12 +10,24 @@ import java.util.UUID;
 
 interface AppointmentRepository extends JpaRepository<Appointment, UUID> {
 
+    /** Java's early, friendly answer; the exclusion constraint is the one that settles races. */
     @Query("""
             select count(a) > 0 from Appointment a
-            where a.clinicianId = :clinicianId and a.status in ('BOOKED', 'CHECKED_IN')
+            where a.clinicianId = :clinicianId and a.id <> :except and a.overbooked = false
+              and (a.status in (org.clinicflow.booking.appointment.AppointmentStatus.BOOKED,
+                                org.clinicflow.booking.appointment.AppointmentStatus.CHECKED_IN)
+                   or (a.status = org.clinicflow.booking.appointment.AppointmentStatus.HELD and a.holdExpiresAt > :now))
               and a.startsAt < :endsAt and a.endsAt > :startsAt
             """)
-    boolean clinicianBusy(UUID clinicianId, Instant startsAt, Instant endsAt);
+    boolean clinicianBusy(UUID clinicianId, Instant startsAt, Instant endsAt, UUID except, Instant now);
+
+    /** Lapsed holds still occupy their time in the constraint until they are gone; they go before a new claim. */
+    @Modifying
+    @Query("""
+            delete from Appointment a
+            where a.status = org.clinicflow.booking.appointment.AppointmentStatus.HELD and a.holdExpiresAt <= :now
+            """)
+    int deleteLapsedHolds(Instant now);
 
     List<Appointment> findByPatientIdAndEndsAtAfterOrderByStartsAt(UUID patientId, Instant after);
 }

@@ -25,11 +25,12 @@ public class Clinician {
         return id;
     }
 
-    String displayName() {
+    public String displayName() {
         return displayName;
     }
 
-    String profession() {
+    /** SURGEON or SPECIALIST: decides which appointment types they take. */
+    public String profession() {
         return profession;
     }
 

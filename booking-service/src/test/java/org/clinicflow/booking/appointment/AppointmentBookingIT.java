@@ -127,7 +127,7 @@ class AppointmentBookingIT extends BookingServiceIT {
         assertThat(body(unknownType).at("/errors/0/field").asString()).isEqualTo("appointmentType");
 
         var missing = ApiCall.post(url, token, "{\"patientId\":\"" + DemoUsers.PATIENT_ID + "\"}");
-        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.status()).isEqualTo(422);
         assertThat(missing.body()).contains("clinicianId", "appointmentType", "startsAt");
 
         var unknownPatient = ApiCall.post(url, token, bookingJson(UUID.randomUUID(), DemoUsers.SURGEON_CLINICIAN_ID,

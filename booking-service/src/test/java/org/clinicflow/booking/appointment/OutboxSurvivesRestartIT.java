@@ -1,6 +1,7 @@
 package org.clinicflow.booking.appointment;
 
 import org.clinicflow.booking.BookingApplication;
+import org.clinicflow.booking.BookingServiceIT;
 import org.clinicflow.localstack.ApiCall;
 import org.clinicflow.localstack.ClinicInfrastructure;
 import org.clinicflow.localstack.DemoUsers;
@@ -11,9 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.UUID;
 
@@ -36,8 +35,8 @@ class OutboxSurvivesRestartIT {
         String appointmentId;
         infrastructure.broker().stop();
         try (var first = start(database)) {
-            var startsAt = OffsetDateTime.now(ZoneId.of("Europe/London")).plusDays(20).truncatedTo(ChronoUnit.DAYS)
-                    .withHour(11);
+            var startsAt = BookingServiceIT.firstFreeSlot(url(first, ""), "FULL_CONSULTATION",
+                    DemoUsers.SURGEON_CLINICIAN_ID, Instant.now().plus(Duration.ofDays(20)));
             var token = DemoUsers.accessToken(infrastructure.keycloakIssuerUri(), DemoUsers.RECEPTIONIST);
             var response = ApiCall.post(url(first, "/api/booking/appointments"), token, """
                     {"patientId":"%s","clinicianId":"%s","appointmentType":"FULL_CONSULTATION","startsAt":"%s"}

@@ -14,9 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,8 +50,12 @@ class WalkingSkeletonIT {
         var gateway = system.gatewayUrl();
         var issuer = infrastructure.keycloakIssuerUri();
         var receptionist = DemoUsers.accessToken(issuer, DemoUsers.RECEPTIONIST);
-        var startsAt = OffsetDateTime.now(ZoneId.of("Europe/London")).plusDays(9).truncatedTo(ChronoUnit.DAYS)
-                .withHour(10).withMinute(15);
+        // Reception finds Mr Reid's earliest free consultation at least a few days out (reminders two days ahead).
+        var from = Instant.now().plus(Duration.ofDays(4));
+        var slots = ApiCall.get(gateway + "/api/booking/availability?appointmentType=FREE_CONSULTATION&clinicianId="
+                + DemoUsers.SURGEON_CLINICIAN_ID + "&limit=1&from=" + from, receptionist);
+        assertThat(slots.status()).as(slots.body()).isEqualTo(200);
+        var startsAt = OffsetDateTime.parse(json.readTree(slots.body()).get(0).get("startsAt").asString());
 
         var booked = ApiCall.post(gateway + "/api/booking/appointments", receptionist, """
                 {"patientId":"%s","clinicianId":"%s","appointmentType":"FREE_CONSULTATION","startsAt":"%s"}

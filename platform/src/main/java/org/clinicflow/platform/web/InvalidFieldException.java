@@ -1,16 +1,35 @@
 package org.clinicflow.platform.web;
 
-/** A well-formed request whose field makes no sense here, such as the id of a patient that does not exist (422). */
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A well-formed request whose fields make no sense here, such as the id of a patient that does not exist (422).
+ * Carries every offending field at once, so that a form can mark them all in one round trip.
+ */
 public class InvalidFieldException extends RuntimeException {
 
-    private final String field;
+    private final Map<String, String> problems;
 
     public InvalidFieldException(String field, String message) {
-        super(message);
-        this.field = field;
+        this(Map.of(field, message));
     }
 
+    /** @param problems field name to what is wrong with it, in the order to report them */
+    public InvalidFieldException(Map<String, String> problems) {
+        super(String.join("; ", problems.keySet()));
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException("An invalid-field problem needs at least one field");
+        }
+        this.problems = new LinkedHashMap<>(problems);
+    }
+
+    public Map<String, String> problems() {
+        return Map.copyOf(problems);
+    }
+
+    /** The first field named; most problems name exactly one. */
     public String field() {
-        return field;
+        return problems.keySet().iterator().next();
     }
 }

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -87,7 +88,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidFieldException.class)
     ResponseEntity<Object> invalidField(InvalidFieldException ex) {
-        var errors = List.of(new FieldProblem(ex.field(), ex.getMessage()));
+        var errors = ex.problems().entrySet().stream()
+                .map(problem -> new FieldProblem(problem.getKey(), problem.getValue()))
+                .toList();
         return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid request", describe(errors), errors);
     }
 
@@ -99,6 +102,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> conflict(ConflictException ex) {
         return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(Versions.PreconditionException.class)
+    ResponseEntity<Object> precondition(Versions.PreconditionException ex) {
+        var status = HttpStatus.valueOf(ex.status());
+        return problem(status, status.getReasonPhrase(), ex.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> concurrentEdit(OptimisticLockingFailureException ex) {
+        // Someone else's edit committed between our read and our write: the same answer as a stale If-Match.
+        return problem(HttpStatus.PRECONDITION_FAILED, "Precondition Failed",
+                "The resource has changed since you read it; read it again", List.of());
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

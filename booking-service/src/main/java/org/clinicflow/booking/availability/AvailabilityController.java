@@ -1,0 +1,55 @@
+package org.clinicflow.booking.availability;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.clinicflow.booking.platform.ClinicTime;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/booking/availability")
+@Validated
+class AvailabilityController {
+
+    private final AvailabilitySearch search;
+    private final Clock clock;
+
+    AvailabilityController(AvailabilitySearch search, Clock clock) {
+        this.search = search;
+        this.clock = clock;
+    }
+
+    record SlotView(UUID clinicianId, UUID siteId, AppointmentType appointmentType, OffsetDateTime startsAt,
+                    OffsetDateTime endsAt) {
+
+        static SlotView of(AvailabilitySearch.Slot slot) {
+            return new SlotView(slot.clinicianId(), slot.siteId(), slot.appointmentType(),
+                    ClinicTime.show(slot.startsAt()), ClinicTime.show(slot.endsAt()));
+        }
+    }
+
+    @Operation(summary = "Earliest free slots of a type, across all clinicians and sites (or one clinician)")
+    @GetMapping
+    @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin')")
+    List<SlotView> earliest(@RequestParam AppointmentType appointmentType,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                            OffsetDateTime from,
+                            @RequestParam(required = false) UUID clinicianId,
+                            @RequestParam(defaultValue = "10") @Min(1) @Max(100) int limit) {
+        var start = from == null || from.toInstant().isBefore(clock.instant()) ? clock.instant() : from.toInstant();
+        return search.earliest(appointmentType, start, Optional.ofNullable(clinicianId), limit).stream()
+                .map(SlotView::of).toList();
+    }
+}

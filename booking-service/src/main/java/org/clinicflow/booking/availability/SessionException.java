@@ -1,0 +1,56 @@
+package org.clinicflow.booking.availability;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.UUID;
+
+/**
+ * A change to the weekly pattern on one date: a cancelled day (leave; a bank holiday when no clinician is named) or a
+ * one-off extra session.
+ */
+@Entity
+@Table(name = "session_exception")
+class SessionException {
+
+    enum Change { CANCELLED, EXTRA }
+
+    @Id
+    private UUID id;
+    /** Null for a bank holiday: nobody works. */
+    private UUID clinicianId;
+    private LocalDate onDate;
+    @Enumerated(EnumType.STRING)
+    private Change change;
+    private UUID siteId;
+    private UUID roomId;
+    private LocalTime startsAt;
+    private LocalTime endsAt;
+    @Enumerated(EnumType.STRING)
+    private SessionKind kind;
+    private String reason;
+
+    protected SessionException() {
+    }
+
+    boolean cancels(UUID clinician, LocalDate date) {
+        return change == Change.CANCELLED && onDate.equals(date) && (clinicianId == null || clinicianId.equals(clinician));
+    }
+
+    boolean isExtra() {
+        return change == Change.EXTRA;
+    }
+
+    LocalDate onDate() {
+        return onDate;
+    }
+
+    ClinicSession asSession() {
+        return new ClinicSession(clinicianId, siteId, roomId, kind, onDate, startsAt, endsAt);
+    }
+}

@@ -1,0 +1,6 @@
+package org.clinicflow.booking.availability;
+
+public enum SessionKind {
+    CLINIC,
+    THEATRE
+}

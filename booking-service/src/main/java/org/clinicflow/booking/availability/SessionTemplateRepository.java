@@ -1,0 +1,8 @@
+package org.clinicflow.booking.availability;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.UUID;
+
+interface SessionTemplateRepository extends JpaRepository<SessionTemplate, UUID> {
+}

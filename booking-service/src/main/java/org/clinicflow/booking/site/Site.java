@@ -1,0 +1,33 @@
+package org.clinicflow.booking.site;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.util.UUID;
+
+/** A place where the clinic sees patients or operates. */
+@Entity
+@Table(name = "site")
+public class Site {
+
+    @Id
+    private UUID id;
+    private String name;
+    private String address;
+
+    protected Site() {
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String address() {
+        return address;
+    }
+}

@@ -1,0 +1,2 @@
+/** The clinic's sites and their rooms. */
+package org.clinicflow.booking.site;
