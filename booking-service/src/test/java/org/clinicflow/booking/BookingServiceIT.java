@@ -31,7 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Keycloak from {@link ClinicInfrastructure}, with the demo clinicians and patients loaded.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "clinicflow.booking.hold-duration=PT3S")
+        properties = {"clinicflow.booking.hold-duration=PT3S",
+                // Tests run the access clock themselves, at the moments they choose.
+                "clinicflow.booking.access-clock.initial-delay=PT24H"})
 @ActiveProfiles("demo")
 public abstract class BookingServiceIT {
 

@@ -4,6 +4,7 @@ import org.clinicflow.booking.availability.AppointmentType;
 import org.clinicflow.booking.availability.AvailabilitySearch;
 import org.clinicflow.booking.clinician.Clinician;
 import org.clinicflow.booking.clinician.ClinicianRepository;
+import org.clinicflow.booking.enquiry.EnquiryBookings;
 import org.clinicflow.booking.patient.PatientRepository;
 import org.clinicflow.platform.outbox.Outbox;
 import org.clinicflow.platform.security.ClinicUser;
@@ -35,19 +36,21 @@ class AppointmentBooking {
     private final PatientRepository patients;
     private final ClinicianRepository clinicians;
     private final AvailabilitySearch availability;
+    private final EnquiryBookings enquiries;
     private final Outbox outbox;
     private final Clock clock;
     private final Duration holdDuration;
 
     AppointmentBooking(AppointmentRepository appointments, AppointmentChangeRepository history,
                        PatientRepository patients, ClinicianRepository clinicians, AvailabilitySearch availability,
-                       Outbox outbox, Clock clock,
+                       EnquiryBookings enquiries, Outbox outbox, Clock clock,
                        @Value("${clinicflow.booking.hold-duration:PT5M}") Duration holdDuration) {
         this.appointments = appointments;
         this.history = history;
         this.patients = patients;
         this.clinicians = clinicians;
         this.availability = availability;
+        this.enquiries = enquiries;
         this.outbox = outbox;
         this.clock = clock;
         this.holdDuration = holdDuration;
@@ -68,18 +71,19 @@ class AppointmentBooking {
 
     /** Books a held slot for the patient. Only the hold's own slot can be booked through it. */
     @Transactional
-    Appointment bookHeld(UUID holdId, UUID patientId, String reason, ClinicUser by) {
+    Appointment bookHeld(UUID holdId, UUID patientId, String reason, UUID enquiryId, ClinicUser by) {
         requirePatient(patientId);
         var appointment = appointments.findById(holdId)
                 .filter(a -> a.status() == AppointmentStatus.HELD)
                 .orElseThrow(() -> new InvalidFieldException("holdId", "does not match a current hold"));
         appointment.confirm(patientId, reason, clock.instant());
         appointments.saveAndFlush(appointment);
+        linkEnquiry(enquiryId, appointment);
         return recordBooked(appointment, AppointmentChange.Action.BOOKED, reason, by);
     }
 
     @Transactional
-    Appointment book(Slot slot, UUID patientId, String reason, ClinicUser by) {
+    Appointment book(Slot slot, UUID patientId, String reason, UUID enquiryId, ClinicUser by) {
         requirePatient(patientId);
         var now = clock.instant();
         var siteId = claimable(slot, now, null, "startsAt");
@@ -87,6 +91,7 @@ class AppointmentBooking {
                 slot.startsAt(), reason, by.userId(), now, false);
         // Flush now so that the exclusion constraint decides a race inside this transaction, before the event is kept.
         appointments.saveAndFlush(appointment);
+        linkEnquiry(enquiryId, appointment);
         return recordBooked(appointment, AppointmentChange.Action.BOOKED, reason, by);
     }
 
@@ -175,6 +180,13 @@ class AppointmentBooking {
                 appointment.status()));
         outbox.append(AppointmentEvents.TOPIC, AppointmentEvents.statusChanged(eventType, appointment, clock));
         return appointment;
+    }
+
+    /** The booking answers an enquiry when one is named: that is what starts and stops the 48-hour clock. */
+    private void linkEnquiry(UUID enquiryId, Appointment appointment) {
+        if (enquiryId != null) {
+            enquiries.link(enquiryId, appointment.id(), appointment.patientId(), clock.instant());
+        }
     }
 
     private Appointment recordBooked(Appointment appointment, AppointmentChange.Action action, String reason,

@@ -58,13 +58,17 @@ class AppointmentController {
                        @NotNull OffsetDateTime startsAt) {
     }
 
-    /** Either {@code holdId} (booking a held slot) or clinician, type and time (booking straight away). */
+    /**
+     * Either {@code holdId} (booking a held slot) or clinician, type and time (booking straight away);
+     * {@code enquiryId} when the booking answers a first contact, which stops its 48-hour clock.
+     */
     record BookRequest(@NotNull UUID patientId,
                        UUID holdId,
                        UUID clinicianId,
                        AppointmentType appointmentType,
                        OffsetDateTime startsAt,
-                       @Size(max = 500) String reason) {
+                       @Size(max = 500) String reason,
+                       UUID enquiryId) {
     }
 
     record OverbookRequest(@NotNull UUID patientId, @NotNull UUID clinicianId,
@@ -120,7 +124,8 @@ class AppointmentController {
         var user = ClinicUser.of(authentication);
         Appointment appointment;
         if (request.holdId() != null) {
-            appointment = booking.bookHeld(request.holdId(), request.patientId(), request.reason(), user);
+            appointment = booking.bookHeld(request.holdId(), request.patientId(), request.reason(),
+                    request.enquiryId(), user);
         } else {
             var missing = new LinkedHashMap<String, String>();
             if (request.clinicianId() == null) {
@@ -136,7 +141,7 @@ class AppointmentController {
                 throw new InvalidFieldException(missing);
             }
             appointment = booking.book(new AppointmentBooking.Slot(request.clinicianId(), request.appointmentType(),
-                    request.startsAt().toInstant()), request.patientId(), request.reason(), user);
+                    request.startsAt().toInstant()), request.patientId(), request.reason(), request.enquiryId(), user);
         }
         return created(appointment, uri);
     }

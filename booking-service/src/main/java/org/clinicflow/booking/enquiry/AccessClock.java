@@ -1,0 +1,79 @@
+package org.clinicflow.booking.enquiry;
+
+import org.clinicflow.platform.outbox.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Watches every open enquiry's 48-hour clock. Some hours before the deadline, an enquiry with no appointment inside
+ * the target raises an at-risk warning (so that reception can still act); at the deadline, a breach. Each is raised
+ * once, through the outbox. Rows are claimed with SKIP LOCKED, so two instances never raise the same warning twice.
+ */
+@Component
+public class AccessClock {
+
+    private static final Logger log = LoggerFactory.getLogger(AccessClock.class);
+    /** An appointment in one of these states, starting by the deadline, keeps the promise (or did its best). */
+    private static final String KEEPS_PROMISE = """
+            exists (select 1 from appointment a where a.id = e.appointment_id and a.starts_at <= e.deadline
+                    and a.status in ('BOOKED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW'))""";
+
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Duration atRiskLead;
+
+    AccessClock(JdbcClient jdbc, Outbox outbox, Clock clock,
+                @Value("${clinicflow.booking.access-clock.at-risk-lead:PT12H}") Duration atRiskLead) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.atRiskLead = atRiskLead;
+    }
+
+    @Scheduled(fixedDelayString = "${clinicflow.booking.access-clock.interval:PT1M}",
+            initialDelayString = "${clinicflow.booking.access-clock.initial-delay:PT30S}")
+    @Transactional
+    public void check() {
+        var now = clock.instant();
+        int atRisk = raise("at_risk_at", AccessEvents.AT_RISK_V1, """
+                e.at_risk_at is null and e.breached_at is null and e.deadline > :now
+                and e.deadline <= :atRiskFrom and not""" + " " + KEEPS_PROMISE, now);
+        int breached = raise("breached_at", AccessEvents.BREACHED_V1, """
+                e.breached_at is null and e.deadline <= :now and not""" + " " + KEEPS_PROMISE, now);
+        if (atRisk + breached > 0) {
+            log.info("Access clock: {} enquiries at risk, {} breached", atRisk, breached);
+        }
+    }
+
+    private int raise(String column, String eventType, String condition, Instant now) {
+        var due = jdbc.sql("select e.id, e.patient_id, e.first_contact_at, e.deadline from enquiry e where "
+                        + condition + " order by e.deadline limit 500 for update of e skip locked")
+                .param("now", Timestamp.from(now))
+                .param("atRiskFrom", Timestamp.from(now.plus(atRiskLead)))
+                .query((rs, row) -> new Due(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+                        rs.getTimestamp("first_contact_at").toInstant(), rs.getTimestamp("deadline").toInstant()))
+                .list();
+        for (var enquiry : due) {
+            jdbc.sql("update enquiry set " + column + " = :now where id = :id")
+                    .param("now", Timestamp.from(now)).param("id", enquiry.id()).update();
+            outbox.append(AccessEvents.TOPIC, AccessEvents.of(eventType, enquiry.id(), enquiry.patientId(),
+                    enquiry.firstContactAt(), enquiry.deadline(), now));
+        }
+        return due.size();
+    }
+
+    private record Due(UUID id, UUID patientId, Instant firstContactAt, Instant deadline) {
+    }
+}

@@ -1,0 +1,42 @@
+package org.clinicflow.booking.enquiry;
+
+import org.clinicflow.platform.web.ConflictException;
+import org.clinicflow.platform.web.InvalidFieldException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Ties an appointment to the enquiry it answers, in the booking's own transaction. */
+@Component
+public class EnquiryBookings {
+
+    private final EnquiryRepository enquiries;
+    private final JdbcClient jdbc;
+
+    EnquiryBookings(EnquiryRepository enquiries, JdbcClient jdbc) {
+        this.enquiries = enquiries;
+        this.jdbc = jdbc;
+    }
+
+    /** An enquiry answered by a live appointment cannot take a second one; one whose booking was cancelled can. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void link(UUID enquiryId, UUID appointmentId, UUID patientId, Instant now) {
+        var enquiry = enquiries.findById(enquiryId)
+                .orElseThrow(() -> new InvalidFieldException("enquiryId", "does not match an enquiry"));
+        if (enquiry.patientId() != null && !enquiry.patientId().equals(patientId)) {
+            throw new InvalidFieldException("enquiryId", "belongs to another patient");
+        }
+        if (enquiry.appointmentId() != null) {
+            var status = jdbc.sql("select status from appointment where id = :id")
+                    .param("id", enquiry.appointmentId()).query(String.class).optional().orElse("CANCELLED");
+            if (!status.equals("CANCELLED")) {
+                throw new ConflictException("This enquiry already has an appointment");
+            }
+        }
+        enquiry.booked(appointmentId, patientId, now);
+    }
+}

@@ -1,0 +1,194 @@
+package org.clinicflow.booking.enquiry;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.clinicflow.booking.availability.AppointmentType;
+import org.clinicflow.booking.availability.AvailabilitySearch;
+import org.clinicflow.booking.patient.PatientRepository;
+import org.clinicflow.booking.platform.ClinicTime;
+import org.clinicflow.platform.security.ClinicUser;
+import org.clinicflow.platform.web.InvalidFieldException;
+import org.clinicflow.platform.web.NotFoundException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/booking")
+@Validated
+class EnquiryController {
+
+    private static final String RECEPTION = "hasAnyRole('receptionist', 'clinic-admin')";
+
+    private final EnquiryRepository enquiries;
+    private final PatientRepository patients;
+    private final AvailabilitySearch availability;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    EnquiryController(EnquiryRepository enquiries, PatientRepository patients, AvailabilitySearch availability,
+                      JdbcClient jdbc, Clock clock) {
+        this.enquiries = enquiries;
+        this.patients = patients;
+        this.availability = availability;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** @param firstContactAt when the patient first got in touch; now when not given (a call being taken) */
+    record RecordEnquiry(@NotNull Enquiry.Channel channel, UUID patientId, OffsetDateTime firstContactAt,
+                         @Size(max = 200) String referrer) {
+    }
+
+    /**
+     * The enquiry and how the promise stands: booked within target when its appointment starts by the deadline; seen
+     * within target when that appointment was also attended (checked in or completed).
+     */
+    record EnquiryView(UUID id, UUID patientId, Enquiry.Channel channel, String referrer,
+                       OffsetDateTime firstContactAt, OffsetDateTime deadline, UUID appointmentId,
+                       OffsetDateTime appointmentStartsAt, boolean booked, boolean bookedWithinTarget,
+                       boolean seen, boolean seenWithinTarget, OffsetDateTime atRiskAt, OffsetDateTime breachedAt) {
+    }
+
+    record SlotOffer(UUID clinicianId, UUID siteId, OffsetDateTime startsAt, OffsetDateTime endsAt,
+                     boolean withinTarget) {
+    }
+
+    record WeekOfAccess(LocalDate weekStarting, long enquiries, long seen, long seenWithinTarget,
+                        Double shareSeenWithinTarget, Double medianHoursToAppointment) {
+    }
+
+    @Operation(summary = "Record a first contact (phone or web); a referrer is noted when given, never required")
+    @PostMapping("/enquiries")
+    @PreAuthorize(RECEPTION)
+    @Transactional
+    ResponseEntity<EnquiryView> record(@Valid @RequestBody RecordEnquiry request, Authentication authentication,
+                                       UriComponentsBuilder uri) {
+        var now = clock.instant();
+        var firstContact = request.firstContactAt() == null ? now : request.firstContactAt().toInstant();
+        if (firstContact.isAfter(now)) {
+            throw new InvalidFieldException("firstContactAt", "must not be in the future");
+        }
+        if (request.patientId() != null && !patients.existsById(request.patientId())) {
+            throw new InvalidFieldException("patientId", "does not match a registered patient");
+        }
+        var enquiry = enquiries.saveAndFlush(new Enquiry(request.patientId(), firstContact, request.channel(),
+                blankToNull(request.referrer()), ClinicUser.of(authentication).userId()));
+        return ResponseEntity.created(uri.path("/api/booking/enquiries/{id}").build(enquiry.id()))
+                .body(view(enquiry.id()));
+    }
+
+    @Operation(summary = "An enquiry and where its 48-hour promise stands")
+    @GetMapping("/enquiries/{id}")
+    @PreAuthorize(RECEPTION)
+    @Transactional(readOnly = true)
+    EnquiryView read(@PathVariable UUID id) {
+        return view(id);
+    }
+
+    @Operation(summary = "The earliest free consultations for an enquiry, each marked whether it keeps the promise")
+    @GetMapping("/enquiries/{id}/earliest-slots")
+    @PreAuthorize(RECEPTION)
+    @Transactional(readOnly = true)
+    List<SlotOffer> earliestSlots(@PathVariable UUID id,
+                                  @RequestParam(defaultValue = "FREE_CONSULTATION") AppointmentType appointmentType,
+                                  @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
+        var enquiry = enquiries.findById(id).orElseThrow(() -> new NotFoundException("Enquiry", id));
+        return availability.earliest(appointmentType, clock.instant(), Optional.empty(), limit).stream()
+                .map(slot -> new SlotOffer(slot.clinicianId(), slot.siteId(), ClinicTime.show(slot.startsAt()),
+                        ClinicTime.show(slot.endsAt()), !slot.startsAt().isAfter(enquiry.deadline())))
+                .toList();
+    }
+
+    @Operation(summary = "Per week of first contact: the share seen within 48 hours and the median time to appointment")
+    @GetMapping("/reports/access")
+    @PreAuthorize(RECEPTION)
+    @Transactional(readOnly = true)
+    List<WeekOfAccess> accessReport(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        if (!to.isAfter(from)) {
+            throw new InvalidFieldException("to", "must be after from");
+        }
+        return jdbc.sql("""
+                        select (date_trunc('week', e.first_contact_at at time zone 'Europe/London'))::date as week,
+                               count(*) as enquiries,
+                               count(*) filter (where a.status in ('CHECKED_IN', 'COMPLETED')) as seen,
+                               count(*) filter (where a.status in ('CHECKED_IN', 'COMPLETED')
+                                                  and a.starts_at <= e.deadline) as seen_within_target,
+                               percentile_cont(0.5) within group (
+                                   order by extract(epoch from a.starts_at - e.first_contact_at) / 3600.0)
+                                   filter (where a.id is not null and a.status <> 'CANCELLED') as median_hours
+                        from enquiry e left join appointment a on a.id = e.appointment_id
+                        where e.first_contact_at >= :from and e.first_contact_at < :to
+                        group by 1 order by 1
+                        """)
+                .param("from", Timestamp.from(ClinicTime.at(from, LocalTime.MIDNIGHT)))
+                .param("to", Timestamp.from(ClinicTime.at(to, LocalTime.MIDNIGHT)))
+                .query((rs, row) -> {
+                    long total = rs.getLong("enquiries");
+                    long withinTarget = rs.getLong("seen_within_target");
+                    double median = rs.getDouble("median_hours");
+                    return new WeekOfAccess(rs.getObject("week", LocalDate.class), total, rs.getLong("seen"),
+                            withinTarget, total == 0 ? null : (double) withinTarget / total,
+                            rs.wasNull() ? null : median);
+                })
+                .list();
+    }
+
+    private EnquiryView view(UUID id) {
+        return jdbc.sql("""
+                        select e.*, a.status as appointment_status, a.starts_at as appointment_starts_at
+                        from enquiry e left join appointment a on a.id = e.appointment_id where e.id = :id
+                        """)
+                .param("id", id)
+                .query((rs, row) -> {
+                    var status = rs.getString("appointment_status");
+                    var startsAt = rs.getTimestamp("appointment_starts_at");
+                    var deadline = rs.getTimestamp("deadline").toInstant();
+                    boolean booked = status != null && !status.equals("CANCELLED");
+                    boolean inTime = startsAt != null && !startsAt.toInstant().isAfter(deadline);
+                    boolean seen = "CHECKED_IN".equals(status) || "COMPLETED".equals(status);
+                    return new EnquiryView(id, rs.getObject("patient_id", UUID.class),
+                            Enquiry.Channel.valueOf(rs.getString("channel")), rs.getString("referrer"),
+                            show(rs.getTimestamp("first_contact_at")), ClinicTime.show(deadline),
+                            booked ? rs.getObject("appointment_id", UUID.class) : null,
+                            booked ? show(startsAt) : null, booked, booked && inTime, seen, seen && inTime,
+                            show(rs.getTimestamp("at_risk_at")), show(rs.getTimestamp("breached_at")));
+                })
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Enquiry", id));
+    }
+
+    private static OffsetDateTime show(Timestamp timestamp) {
+        return timestamp == null ? null : ClinicTime.show(timestamp.toInstant());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}
