@@ -15,6 +15,7 @@ import org.clinicflow.platform.web.Versions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
@@ -29,7 +30,7 @@ import java.util.function.Consumer;
  * appointment as it was.
  */
 @Service
-class AppointmentBooking {
+public class AppointmentBooking {
 
     private final AppointmentRepository appointments;
     private final AppointmentChangeRepository history;
@@ -160,6 +161,36 @@ class AppointmentBooking {
     Appointment complete(UUID id, String ifMatch, ClinicUser by) {
         return changeStatus(id, ifMatch, by, null, AppointmentChange.Action.COMPLETED, AppointmentEvents.COMPLETED_V1,
                 Appointment::complete);
+    }
+
+    /**
+     * The theatre side of completion: a procedure was performed on this appointment, so it is complete. Called by
+     * procedure recording in its own transaction; an appointment already completed stays as it is.
+     *
+     * @return the appointment, for the procedure's event
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Appointment completeForProcedure(UUID id, ClinicUser by) {
+        var appointment = appointments.findById(id)
+                .filter(a -> a.status() != AppointmentStatus.HELD)
+                .orElseThrow(() -> new NotFoundException("Appointment", id));
+        if (appointment.appointmentType() != AppointmentType.PROCEDURE) {
+            throw new ConflictException("A procedure can only be recorded on a procedure appointment");
+        }
+        if (appointment.status() == AppointmentStatus.COMPLETED) {
+            return appointment;
+        }
+        if (appointment.status() != AppointmentStatus.CHECKED_IN) {
+            throw new ConflictException("The patient must be checked in before a procedure is recorded; this "
+                    + "appointment is " + appointment.status());
+        }
+        appointment.complete();
+        appointments.saveAndFlush(appointment);
+        history.save(new AppointmentChange(id, clock.instant(), by.userId(), AppointmentChange.Action.COMPLETED,
+                "Procedure recorded", null, null, AppointmentStatus.CHECKED_IN, appointment.status()));
+        outbox.append(AppointmentEvents.TOPIC,
+                AppointmentEvents.statusChanged(AppointmentEvents.COMPLETED_V1, appointment, clock));
+        return appointment;
     }
 
     /** Frees the time of holds nobody confirmed. Claims also clear lapsed holds first, so this is only tidiness. */

@@ -1,0 +1,131 @@
+package org.clinicflow.booking.procedure;
+
+import org.clinicflow.booking.BookingServiceIT;
+import org.clinicflow.contracts.EventContracts;
+import org.clinicflow.localstack.ApiCall;
+import org.clinicflow.localstack.DemoUsers;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ListsAndProceduresIT extends BookingServiceIT {
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aSurgeonRecordsTheProcedureOnTheirTheatreAppointmentAndFollowUpIsToldOnce() {
+        var appointment = checkedInProcedure();
+        var id = appointment.get("id").asString();
+        var path = "/api/booking/appointments/" + id + "/procedure";
+        var request = """
+                {"treatment":"BALLOON_KYPHOPLASTY","vertebralLevels":["T12","L1"],"performedOn":"%s"}
+                """.formatted(LocalDate.now());
+
+        assertThat(ApiCall.post(url(path), tokenFor(DemoUsers.RECEPTIONIST), request).status()).isEqualTo(403);
+        assertThat(ApiCall.post(url(path), tokenFor(DemoUsers.OTHER_SURGEON), request).status()).isEqualTo(404);
+        var badLevel = ApiCall.post(url(path), tokenFor(DemoUsers.SURGEON), request.replace("\"L1\"", "\"X9\""));
+        assertThat(badLevel.status()).isEqualTo(400);
+        assertThat(badLevel.body()).contains("vertebralLevels");
+
+        var recorded = ApiCall.post(url(path), tokenFor(DemoUsers.SURGEON), request);
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        assertThat(body(recorded).get("performedBy").asString()).isEqualTo(DemoUsers.SURGEON_CLINICIAN_ID.toString());
+        assertThat(ApiCall.post(url(path), tokenFor(DemoUsers.SURGEON), request).status()).isEqualTo(409);
+
+        var after = body(ApiCall.get(url("/api/booking/appointments/" + id), tokenFor(DemoUsers.SURGEON)));
+        assertThat(after.get("status").asString()).isEqualTo("COMPLETED");
+        var events = jdbc.sql("select payload::text from outbox_event where record_key = :id and event_type = :type")
+                .param("id", id).param("type", "clinic.booking.procedure-completed.v1").query(String.class).list();
+        assertThat(events).hasSize(1);
+        assertThat(EventContracts.violations(events.getFirst())).isEmpty();
+        var data = json.readTree(events.getFirst()).get("data");
+        assertThat(data.get("treatment").asString()).isEqualTo("BALLOON_KYPHOPLASTY");
+        assertThat(data.get("vertebralLevels").valueStream().map(JsonNode::asString)).containsExactly("T12", "L1");
+        assertThat(data.get("patientId").asString()).isEqualTo(DemoUsers.PATIENT_ID.toString());
+    }
+
+    @Test
+    void aProcedureCannotBeRecordedOnAConsultation() {
+        var consultation = body(book(DemoUsers.PATIENT_ID, nextSlot()));
+        var response = ApiCall.post(url("/api/booking/appointments/" + consultation.get("id").asString()
+                        + "/procedure"), tokenFor(DemoUsers.SURGEON),
+                "{\"treatment\":\"VERTEBROPLASTY\",\"vertebralLevels\":[\"L2\"],\"performedOn\":\"" + LocalDate.now()
+                        + "\"}");
+        assertThat(response.status()).isEqualTo(409);
+    }
+
+    @Test
+    void aSurgeonReadsTheirOwnListsButNotAColleaguesAndReceptionReadsAnyone() {
+        var appointment = body(book(DemoUsers.PATIENT_ID, nextSlot()));
+        var date = OffsetDateTime.parse(appointment.get("startsAt").asString()).toLocalDate();
+        var path = "/api/booking/clinicians/" + DemoUsers.SURGEON_CLINICIAN_ID + "/lists/CLINIC?date=" + date;
+
+        var own = ApiCall.get(url(path), tokenFor(DemoUsers.SURGEON));
+        assertThat(own.status()).isEqualTo(200);
+        var entries = body(own);
+        assertThat(entries.valueStream().map(e -> e.get("appointmentId").asString()))
+                .contains(appointment.get("id").asString());
+        assertThat(entries.valueStream().map(e -> e.get("startsAt").asString()).toList()).isSorted();
+        assertThat(own.body()).contains("Pat Demo");
+
+        assertThat(ApiCall.get(url(path), tokenFor(DemoUsers.OTHER_SURGEON)).status()).isEqualTo(403);
+        assertThat(ApiCall.get(url(path), tokenFor(DemoUsers.RECEPTIONIST)).status()).isEqualTo(200);
+        assertThat(ApiCall.get(url(path), tokenFor(DemoUsers.PATIENT)).status()).isEqualTo(403);
+
+        var printable = html(path, tokenFor(DemoUsers.SURGEON));
+        assertThat(printable.statusCode()).isEqualTo(200);
+        assertThat(printable.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(printable.body()).contains("<table>", "Clinic list: Mr Samuel Reid", "Pat Demo", "@media print");
+    }
+
+    @Test
+    void aReasonIsEscapedOnThePrintableList() {
+        var slot = nextSlot();
+        var booked = ApiCall.post(url("/api/booking/appointments"), tokenFor(DemoUsers.RECEPTIONIST), """
+                {"patientId":"%s","clinicianId":"%s","appointmentType":"FREE_CONSULTATION","startsAt":"%s",
+                 "reason":"<script>alert(1)</script> back pain"}""".formatted(DemoUsers.OTHER_PATIENT_ID,
+                DemoUsers.SURGEON_CLINICIAN_ID, slot));
+        assertThat(booked.status()).isEqualTo(201);
+        var printable = html("/api/booking/clinicians/" + DemoUsers.SURGEON_CLINICIAN_ID + "/lists/CLINIC?date="
+                + slot.toLocalDate(), tokenFor(DemoUsers.RECEPTIONIST));
+        assertThat(printable.body()).doesNotContain("<script>").contains("&lt;script&gt;");
+    }
+
+    private JsonNode checkedInProcedure() {
+        var slot = firstFreeSlot(url(""), "PROCEDURE", DemoUsers.SURGEON_CLINICIAN_ID, Instant.now().plusSeconds(3600));
+        var booked = ApiCall.post(url("/api/booking/appointments"), tokenFor(DemoUsers.RECEPTIONIST), """
+                {"patientId":"%s","clinicianId":"%s","appointmentType":"PROCEDURE","startsAt":"%s"}
+                """.formatted(DemoUsers.PATIENT_ID, DemoUsers.SURGEON_CLINICIAN_ID, slot));
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        var appointment = body(booked);
+        var checkedIn = send(HttpRequest.newBuilder(URI.create(url("/api/booking/appointments/"
+                        + appointment.get("id").asString() + "/check-in")))
+                .header("Authorization", "Bearer " + tokenFor(DemoUsers.RECEPTIONIST))
+                .header("If-Match", "\"" + appointment.get("version").asLong() + "\"")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(checkedIn.statusCode()).isEqualTo(200);
+        return json.readTree(checkedIn.body());
+    }
+
+    private HttpResponse<String> html(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + token)
+                .header("Accept", "text/html").GET().build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
