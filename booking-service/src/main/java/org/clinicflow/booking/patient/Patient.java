@@ -54,6 +54,18 @@ public class Patient {
         this.registeredBy = registeredBy;
     }
 
+    /** Patients change phones and withdraw consent; the change is theirs to make through reception. */
+    void changeContact(String newEmail, String newMobilePhone, boolean newEmailConsent, boolean newSmsConsent) {
+        this.email = newEmail;
+        this.mobilePhone = newMobilePhone;
+        this.emailConsent = newEmailConsent;
+        this.smsConsent = newSmsConsent;
+    }
+
+    long version() {
+        return version;
+    }
+
     public UUID id() {
         return id;
     }

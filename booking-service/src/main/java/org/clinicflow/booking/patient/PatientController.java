@@ -8,9 +8,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.clinicflow.platform.outbox.Outbox;
 import org.clinicflow.platform.security.ClinicUser;
 import org.clinicflow.platform.web.InvalidFieldException;
 import org.clinicflow.platform.web.NotFoundException;
+import org.clinicflow.platform.web.Versions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -18,7 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -33,11 +37,19 @@ import java.util.UUID;
 class PatientController {
 
     private final PatientRepository patients;
+    private final Outbox outbox;
     private final Clock clock;
 
-    PatientController(PatientRepository patients, Clock clock) {
+    PatientController(PatientRepository patients, Outbox outbox, Clock clock) {
         this.patients = patients;
+        this.outbox = outbox;
         this.clock = clock;
+    }
+
+    record ChangeContact(@Email @Size(max = 254) String email,
+                         @Pattern(regexp = "\\+?[0-9 ]{7,20}", message = "must be a phone number") String mobilePhone,
+                         @NotNull Boolean emailConsent,
+                         @NotNull Boolean smsConsent) {
     }
 
     record RegisterPatient(
@@ -47,8 +59,8 @@ class PatientController {
             @Email @Size(max = 254) String email,
             @Pattern(regexp = "\\+?[0-9 ]{7,20}", message = "must be a phone number") String mobilePhone,
             @Size(max = 12) String nhsNumber,
-            boolean emailConsent,
-            boolean smsConsent) {
+            @NotNull Boolean emailConsent,
+            @NotNull Boolean smsConsent) {
     }
 
     record PatientView(UUID id, String givenName, String familyName, LocalDate dateOfBirth, String email,
@@ -70,31 +82,57 @@ class PatientController {
         if (request.nhsNumber() != null && !request.nhsNumber().isBlank() && !NhsNumber.isValid(request.nhsNumber())) {
             throw new InvalidFieldException("nhsNumber", "is not a valid NHS number (check digit)");
         }
-        if (request.emailConsent() && request.email() == null) {
-            throw new InvalidFieldException("email", "is needed when the patient consents to email");
-        }
-        if (request.smsConsent() && request.mobilePhone() == null) {
-            throw new InvalidFieldException("mobilePhone", "is needed when the patient consents to SMS");
-        }
+        requireChannelsForConsent(request.email(), request.emailConsent(), request.mobilePhone(),
+                request.smsConsent());
         var nhsNumber = request.nhsNumber() == null || request.nhsNumber().isBlank()
                 ? null : NhsNumber.normalise(request.nhsNumber());
         var patient = patients.save(new Patient(UUID.randomUUID(), request.givenName(), request.familyName(),
                 request.dateOfBirth(), request.email(), request.mobilePhone(), nhsNumber, request.emailConsent(),
                 request.smsConsent(), clock.instant(), ClinicUser.of(authentication).userId()));
+        outbox.append(PatientEvents.TOPIC, PatientEvents.of(PatientEvents.REGISTERED_V1, patient, clock));
         return ResponseEntity.created(uri.path("/api/booking/patients/{id}").build(patient.id()))
+                .eTag(Versions.etag(patient.version()))
                 .body(PatientView.of(patient));
+    }
+
+    @Operation(summary = "Change a patient's contact details and consent per channel (If-Match required)")
+    @PutMapping("/{id}/contact")
+    @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin')")
+    @Transactional
+    ResponseEntity<PatientView> changeContact(@PathVariable UUID id, @Valid @RequestBody ChangeContact request,
+                                              @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        var patient = patients.findById(id).orElseThrow(() -> new NotFoundException("Patient", id));
+        Versions.requireMatch(ifMatch, patient.version());
+        requireChannelsForConsent(request.email(), request.emailConsent(), request.mobilePhone(),
+                request.smsConsent());
+        patient.changeContact(request.email(), request.mobilePhone(), request.emailConsent(), request.smsConsent());
+        patients.saveAndFlush(patient);
+        outbox.append(PatientEvents.TOPIC, PatientEvents.of(PatientEvents.CONTACT_CHANGED_V1, patient, clock));
+        return ResponseEntity.ok().eTag(Versions.etag(patient.version())).body(PatientView.of(patient));
+    }
+
+    /** Consent to a channel means nothing without an address on it. */
+    private static void requireChannelsForConsent(String email, boolean emailConsent, String mobilePhone,
+                                                  boolean smsConsent) {
+        if (emailConsent && email == null) {
+            throw new InvalidFieldException("email", "is needed when the patient consents to email");
+        }
+        if (smsConsent && mobilePhone == null) {
+            throw new InvalidFieldException("mobilePhone", "is needed when the patient consents to SMS");
+        }
     }
 
     @Operation(summary = "Read a patient's details (reception and clinic admin; a patient only their own)")
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin', 'surgeon', 'patient')")
     @Transactional(readOnly = true)
-    PatientView read(@PathVariable UUID id, Authentication authentication) {
+    ResponseEntity<PatientView> read(@PathVariable UUID id, Authentication authentication) {
         var user = ClinicUser.of(authentication);
         // A patient asking for someone else's record learns nothing, not even that it exists.
         if (!user.isClinicStaff() && !user.patientId().equals(Optional.of(id))) {
             throw new NotFoundException("Patient", id);
         }
-        return patients.findById(id).map(PatientView::of).orElseThrow(() -> new NotFoundException("Patient", id));
+        var patient = patients.findById(id).orElseThrow(() -> new NotFoundException("Patient", id));
+        return ResponseEntity.ok().eTag(Versions.etag(patient.version())).body(PatientView.of(patient));
     }
 }

@@ -1,0 +1,105 @@
+package org.clinicflow.booking.patient;
+
+import org.clinicflow.booking.BookingServiceIT;
+import org.clinicflow.contracts.EventContracts;
+import org.clinicflow.localstack.ApiCall;
+import org.clinicflow.localstack.DemoUsers;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PatientRegistrationIT extends BookingServiceIT {
+
+    private static final String NEW_PATIENT = """
+            {"givenName":"Margaret","familyName":"Example","dateOfBirth":"1941-02-17",
+             "email":"margaret@example.test","mobilePhone":"+44 7700 900123","nhsNumber":"943 476 5919",
+             "emailConsent":true,"smsConsent":false}""";
+
+    @Test
+    void receptionRegistersASelfReferredPatientAndOnlyContactDetailsTravel() {
+        var response = ApiCall.post(url("/api/booking/patients"), tokenFor(DemoUsers.RECEPTIONIST), NEW_PATIENT);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        var id = body(response).get("id").asString();
+        assertThat(body(response).get("nhsNumber").asString()).isEqualTo("9434765919");
+
+        var event = jdbc.sql("select payload::text from outbox_event where record_key = :id")
+                .param("id", id).query(String.class).single();
+        assertThat(EventContracts.violations(event)).isEmpty();
+        assertThat(event).contains("clinic.booking.patient-registered.v1", "margaret@example.test")
+                .doesNotContain("9434765919", "1941-02-17", "Example\"");
+    }
+
+    @Test
+    void contactDetailsChangeWithTheVersionReadAndAStaleChangeIsRefused() {
+        var registered = ApiCall.post(url("/api/booking/patients"), tokenFor(DemoUsers.RECEPTIONIST), NEW_PATIENT);
+        var id = body(registered).get("id").asString();
+        var etag = registered.header("ETag");
+        var change = "{\"email\":\"margaret@example.test\",\"mobilePhone\":\"+44 7700 900999\","
+                + "\"emailConsent\":true,\"smsConsent\":true}";
+
+        var changed = put("/api/booking/patients/" + id + "/contact", etag, change);
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(json.readTree(changed.body()).get("smsConsent").asBoolean()).isTrue();
+        assertThat(put("/api/booking/patients/" + id + "/contact", etag, change).statusCode()).isEqualTo(412);
+        assertThat(put("/api/booking/patients/" + id + "/contact", null, change).statusCode()).isEqualTo(428);
+
+        var events = jdbc.sql("select payload::text from outbox_event where record_key = :id and event_type = :type")
+                .param("id", id).param("type", "clinic.booking.patient-contact-changed.v1")
+                .query(String.class).list();
+        assertThat(events).hasSize(1);
+        assertThat(EventContracts.violations(events.getFirst())).isEmpty();
+    }
+
+    @Test
+    void badRegistrationsNameTheirFieldsAndStoreNothing() {
+        long before = jdbc.sql("select count(*) from patient").query(Long.class).single();
+        var token = tokenFor(DemoUsers.RECEPTIONIST);
+
+        var badNhs = ApiCall.post(url("/api/booking/patients"), token, NEW_PATIENT.replace("943 476 5919",
+                "943 476 5918"));
+        assertThat(badNhs.status()).isEqualTo(422);
+        assertThat(body(badNhs).at("/errors/0/field").asString()).isEqualTo("nhsNumber");
+
+        var missing = ApiCall.post(url("/api/booking/patients"), token, "{\"smsConsent\":true}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.body()).contains("givenName", "familyName", "dateOfBirth");
+
+        var consentWithoutPhone = ApiCall.post(url("/api/booking/patients"), token,
+                NEW_PATIENT.replace("\"smsConsent\":false", "\"smsConsent\":true").replace("\"+44 7700 900123\"",
+                        "null"));
+        assertThat(consentWithoutPhone.status()).isEqualTo(422);
+        assertThat(body(consentWithoutPhone).at("/errors/0/field").asString()).isEqualTo("mobilePhone");
+
+        assertThat(ApiCall.post(url("/api/booking/patients"), tokenFor(DemoUsers.SURGEON), NEW_PATIENT).status())
+                .isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from patient").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void aPatientReadsTheirOwnRecordOnly() {
+        assertThat(ApiCall.get(url("/api/booking/patients/" + DemoUsers.PATIENT_ID), tokenFor(DemoUsers.PATIENT))
+                .status()).isEqualTo(200);
+        assertThat(ApiCall.get(url("/api/booking/patients/" + DemoUsers.OTHER_PATIENT_ID),
+                tokenFor(DemoUsers.PATIENT)).status()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> put(String path, String ifMatch, String json) {
+        var builder = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", "Bearer " + tokenFor(DemoUsers.RECEPTIONIST))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (ifMatch != null) {
+            builder.header("If-Match", ifMatch);
+        }
+        try {
+            return HttpClient.newHttpClient().send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
