@@ -6,6 +6,7 @@ import org.clinicflow.booking.clinician.Clinician;
 import org.clinicflow.booking.clinician.ClinicianRepository;
 import org.clinicflow.booking.enquiry.EnquiryBookings;
 import org.clinicflow.booking.patient.PatientRepository;
+import org.clinicflow.booking.review.ReviewBookings;
 import org.clinicflow.platform.outbox.Outbox;
 import org.clinicflow.platform.security.ClinicUser;
 import org.clinicflow.platform.web.ConflictException;
@@ -38,13 +39,14 @@ public class AppointmentBooking {
     private final ClinicianRepository clinicians;
     private final AvailabilitySearch availability;
     private final EnquiryBookings enquiries;
+    private final ReviewBookings reviews;
     private final Outbox outbox;
     private final Clock clock;
     private final Duration holdDuration;
 
     AppointmentBooking(AppointmentRepository appointments, AppointmentChangeRepository history,
                        PatientRepository patients, ClinicianRepository clinicians, AvailabilitySearch availability,
-                       EnquiryBookings enquiries, Outbox outbox, Clock clock,
+                       EnquiryBookings enquiries, ReviewBookings reviews, Outbox outbox, Clock clock,
                        @Value("${clinicflow.booking.hold-duration:PT5M}") Duration holdDuration) {
         this.appointments = appointments;
         this.history = history;
@@ -52,6 +54,7 @@ public class AppointmentBooking {
         this.clinicians = clinicians;
         this.availability = availability;
         this.enquiries = enquiries;
+        this.reviews = reviews;
         this.outbox = outbox;
         this.clock = clock;
         this.holdDuration = holdDuration;
@@ -59,6 +62,11 @@ public class AppointmentBooking {
 
     /** A time with a clinician for a type of appointment; the site follows from the clinician's session. */
     record Slot(UUID clinicianId, AppointmentType appointmentType, Instant startsAt) {
+    }
+
+    /** What a booking answers, if anything: a first contact (the 48-hour clock) or a requested review. */
+    record Answering(UUID enquiryId, UUID reviewRequestId) {
+        static final Answering NOTHING = new Answering(null, null);
     }
 
     @Transactional
@@ -72,19 +80,19 @@ public class AppointmentBooking {
 
     /** Books a held slot for the patient. Only the hold's own slot can be booked through it. */
     @Transactional
-    Appointment bookHeld(UUID holdId, UUID patientId, String reason, UUID enquiryId, ClinicUser by) {
+    Appointment bookHeld(UUID holdId, UUID patientId, String reason, Answering answering, ClinicUser by) {
         requirePatient(patientId);
         var appointment = appointments.findById(holdId)
                 .filter(a -> a.status() == AppointmentStatus.HELD)
                 .orElseThrow(() -> new InvalidFieldException("holdId", "does not match a current hold"));
         appointment.confirm(patientId, reason, clock.instant());
         appointments.saveAndFlush(appointment);
-        linkEnquiry(enquiryId, appointment);
-        return recordBooked(appointment, AppointmentChange.Action.BOOKED, reason, by);
+        link(answering, appointment);
+        return recordBooked(appointment, AppointmentChange.Action.BOOKED, reason, answering, by);
     }
 
     @Transactional
-    Appointment book(Slot slot, UUID patientId, String reason, UUID enquiryId, ClinicUser by) {
+    Appointment book(Slot slot, UUID patientId, String reason, Answering answering, ClinicUser by) {
         requirePatient(patientId);
         var now = clock.instant();
         var siteId = claimable(slot, now, null, "startsAt");
@@ -92,8 +100,8 @@ public class AppointmentBooking {
                 slot.startsAt(), reason, by.userId(), now, false);
         // Flush now so that the exclusion constraint decides a race inside this transaction, before the event is kept.
         appointments.saveAndFlush(appointment);
-        linkEnquiry(enquiryId, appointment);
-        return recordBooked(appointment, AppointmentChange.Action.BOOKED, reason, by);
+        link(answering, appointment);
+        return recordBooked(appointment, AppointmentChange.Action.BOOKED, reason, answering, by);
     }
 
     /**
@@ -114,7 +122,7 @@ public class AppointmentBooking {
         var appointment = Appointment.book(patientId, clinician.id(), session.map(s -> s.siteId()).orElse(null),
                 slot.appointmentType(), slot.startsAt(), reason, by.userId(), now, true);
         appointments.saveAndFlush(appointment);
-        return recordBooked(appointment, AppointmentChange.Action.OVERBOOKED, reason, by);
+        return recordBooked(appointment, AppointmentChange.Action.OVERBOOKED, reason, Answering.NOTHING, by);
     }
 
     /**
@@ -213,18 +221,26 @@ public class AppointmentBooking {
         return appointment;
     }
 
-    /** The booking answers an enquiry when one is named: that is what starts and stops the 48-hour clock. */
-    private void linkEnquiry(UUID enquiryId, Appointment appointment) {
-        if (enquiryId != null) {
-            enquiries.link(enquiryId, appointment.id(), appointment.patientId(), clock.instant());
+    /**
+     * An enquiry's clock stops when a booking answers it; a review request leaves reception's to-book list. Both are
+     * checked here, in the booking's transaction, so a mismatch books nothing.
+     */
+    private void link(Answering answering, Appointment appointment) {
+        if (answering.enquiryId() != null) {
+            enquiries.link(answering.enquiryId(), appointment.id(), appointment.patientId(), clock.instant());
+        }
+        if (answering.reviewRequestId() != null) {
+            reviews.link(answering.reviewRequestId(), appointment.id(), appointment.patientId(),
+                    appointment.clinicianId(), appointment.appointmentType(), appointment.startsAt());
         }
     }
 
     private Appointment recordBooked(Appointment appointment, AppointmentChange.Action action, String reason,
-                                     ClinicUser by) {
+                                     Answering answering, ClinicUser by) {
         history.save(new AppointmentChange(appointment.id(), clock.instant(), by.userId(), action, reason, null,
                 appointment.startsAt(), null, appointment.status()));
-        outbox.append(AppointmentEvents.TOPIC, AppointmentEvents.booked(appointment, clock));
+        outbox.append(AppointmentEvents.TOPIC,
+                AppointmentEvents.booked(appointment, answering.reviewRequestId(), clock));
         return appointment;
     }
 

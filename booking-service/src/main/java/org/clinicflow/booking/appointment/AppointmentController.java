@@ -60,7 +60,8 @@ class AppointmentController {
 
     /**
      * Either {@code holdId} (booking a held slot) or clinician, type and time (booking straight away);
-     * {@code enquiryId} when the booking answers a first contact, which stops its 48-hour clock.
+     * {@code enquiryId} when the booking answers a first contact, which stops its 48-hour clock;
+     * {@code reviewRequestId} when it books a review that follow-up asked for.
      */
     record BookRequest(@NotNull UUID patientId,
                        UUID holdId,
@@ -68,7 +69,12 @@ class AppointmentController {
                        AppointmentType appointmentType,
                        OffsetDateTime startsAt,
                        @Size(max = 500) String reason,
-                       UUID enquiryId) {
+                       UUID enquiryId,
+                       UUID reviewRequestId) {
+
+        AppointmentBooking.Answering answering() {
+            return new AppointmentBooking.Answering(enquiryId, reviewRequestId);
+        }
     }
 
     record OverbookRequest(@NotNull UUID patientId, @NotNull UUID clinicianId,
@@ -125,7 +131,7 @@ class AppointmentController {
         Appointment appointment;
         if (request.holdId() != null) {
             appointment = booking.bookHeld(request.holdId(), request.patientId(), request.reason(),
-                    request.enquiryId(), user);
+                    request.answering(), user);
         } else {
             var missing = new LinkedHashMap<String, String>();
             if (request.clinicianId() == null) {
@@ -141,7 +147,7 @@ class AppointmentController {
                 throw new InvalidFieldException(missing);
             }
             appointment = booking.book(new AppointmentBooking.Slot(request.clinicianId(), request.appointmentType(),
-                    request.startsAt().toInstant()), request.patientId(), request.reason(), request.enquiryId(), user);
+                    request.startsAt().toInstant()), request.patientId(), request.reason(), request.answering(), user);
         }
         return created(appointment, uri);
     }

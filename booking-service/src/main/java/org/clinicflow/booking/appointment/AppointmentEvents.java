@@ -27,9 +27,14 @@ final class AppointmentEvents {
     private AppointmentEvents() {
     }
 
-    /** Payload of {@code clinic.booking.appointment-booked.v1}. */
+    /**
+     * Payload of {@code clinic.booking.appointment-booked.v1}.
+     *
+     * @param reviewRequestId the follow-up review request this booking answers, or null
+     */
     record AppointmentBookedV1(UUID appointmentId, UUID patientId, UUID clinicianId, String appointmentType,
-                               OffsetDateTime startsAt, OffsetDateTime endsAt, OffsetDateTime bookedAt) {
+                               OffsetDateTime startsAt, OffsetDateTime endsAt, OffsetDateTime bookedAt,
+                               UUID reviewRequestId) {
     }
 
     /** Payload of {@code clinic.booking.appointment-rescheduled.v1}: the old time goes with the new one. */
@@ -43,10 +48,10 @@ final class AppointmentEvents {
                                       OffsetDateTime startsAt, OffsetDateTime occurredAt) {
     }
 
-    static CloudEvent booked(Appointment a, Clock clock) {
+    static CloudEvent booked(Appointment a, UUID reviewRequestId, Clock clock) {
         return event(BOOKED_V1, a, clock, new AppointmentBookedV1(a.id(), a.patientId(), a.clinicianId(),
                 a.appointmentType().name(), ClinicTime.show(a.startsAt()), ClinicTime.show(a.endsAt()),
-                ClinicTime.show(a.bookedAt())));
+                ClinicTime.show(a.bookedAt()), reviewRequestId));
     }
 
     static CloudEvent rescheduled(Appointment a, Instant previousStart, Clock clock) {

@@ -1,2 +1,2 @@
-/** Technical wiring of followup-service: security rules, clock, Kafka error handling. */
+/** Technical wiring of followup-service: security rules, clock. */
 package org.clinicflow.followup.platform;

@@ -1,8 +1,8 @@
-package org.clinicflow.followup.platform;
+package org.clinicflow.platform.inbox;
 
-import org.clinicflow.platform.inbox.MalformedEventException;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -10,13 +10,14 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * A record that keeps failing must not stop the partition behind it (one bad record must never hold up every other
- * patient's reminders): after a few tries with backoff it is parked on a dead-letter topic for the clinic to examine.
- * Records that are not readable events go there at once.
+ * patient's messages): after a few tries with backoff it is parked on a dead-letter topic ({@code <topic>-dlt}) for
+ * the clinic to examine. Records that are not readable events go there at once. A service may declare its own handler.
  */
-@Configuration(proxyBeanMethods = false)
-class KafkaErrorHandling {
+@AutoConfiguration
+public class KafkaErrorHandling {
 
     @Bean
+    @ConditionalOnMissingBean
     DefaultErrorHandler kafkaErrorHandler(KafkaOperations<Object, Object> kafka) {
         var backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxAttempts(5);

@@ -1,0 +1,45 @@
+package org.clinicflow.booking.review;
+
+import org.clinicflow.booking.availability.AppointmentType;
+import org.clinicflow.booking.platform.ClinicTime;
+import org.clinicflow.platform.web.ConflictException;
+import org.clinicflow.platform.web.InvalidFieldException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Ties a booked review to the request it answers, in the booking's own transaction. */
+@Component
+public class ReviewBookings {
+
+    private final ReviewRequestRepository requests;
+
+    ReviewBookings(ReviewRequestRepository requests) {
+        this.requests = requests;
+    }
+
+    /** The review must be the requested one: same patient, same surgeon, a review, inside the window. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void link(UUID requestId, UUID appointmentId, UUID patientId, UUID clinicianId, AppointmentType type,
+                     Instant startsAt) {
+        var request = requests.findById(requestId)
+                .orElseThrow(() -> new InvalidFieldException("reviewRequestId", "does not match a review request"));
+        if (request.appointmentId() != null) {
+            throw new ConflictException("This review request is already booked");
+        }
+        if (!request.patientId().equals(patientId) || !request.surgeonId().equals(clinicianId)
+                || type != AppointmentType.POST_PROCEDURE_REVIEW) {
+            throw new InvalidFieldException("reviewRequestId",
+                    "asks for a review of another patient or with another surgeon");
+        }
+        var date = ClinicTime.dateOf(startsAt);
+        if (date.isBefore(request.windowStarts()) || date.isAfter(request.windowEnds())) {
+            throw new InvalidFieldException("startsAt", "is outside the review's window " + request.windowStarts()
+                    + " to " + request.windowEnds());
+        }
+        request.bookedAs(appointmentId);
+    }
+}

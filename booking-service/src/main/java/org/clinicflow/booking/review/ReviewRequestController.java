@@ -1,0 +1,77 @@
+package org.clinicflow.booking.review;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.clinicflow.booking.availability.AppointmentType;
+import org.clinicflow.booking.availability.AvailabilitySearch;
+import org.clinicflow.booking.platform.ClinicTime;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/booking/review-requests")
+@Validated
+class ReviewRequestController {
+
+    private static final int OFFERED_SLOTS = 3;
+
+    private final ReviewRequestRepository requests;
+    private final AvailabilitySearch availability;
+    private final Clock clock;
+
+    ReviewRequestController(ReviewRequestRepository requests, AvailabilitySearch availability, Clock clock) {
+        this.requests = requests;
+        this.availability = availability;
+        this.clock = clock;
+    }
+
+    record SlotOffer(OffsetDateTime startsAt, OffsetDateTime endsAt, UUID siteId) {
+    }
+
+    record ToBook(UUID id, UUID patientId, UUID surgeonId, UUID procedureId, LocalDate windowStarts,
+                  LocalDate windowEnds, List<SlotOffer> earliestFittingSlots) {
+    }
+
+    record PageOf<T>(List<T> items, int page, int size, long totalItems) {
+    }
+
+    @Operation(summary = "Reception's to-book list of requested reviews, each with the earliest slots that fit it")
+    @GetMapping
+    @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin')")
+    @Transactional(readOnly = true)
+    PageOf<ToBook> toBook(@RequestParam(defaultValue = "0") @Min(0) int page,
+                          @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        var result = requests.findByAppointmentIdIsNullOrderByWindowStarts(PageRequest.of(page, size));
+        return new PageOf<>(result.getContent().stream().map(this::toBook).toList(), page, size,
+                result.getTotalElements());
+    }
+
+    private ToBook toBook(ReviewRequest request) {
+        var windowStart = ClinicTime.at(request.windowStarts(), LocalTime.MIDNIGHT);
+        var windowEnd = ClinicTime.at(request.windowEnds().plusDays(1), LocalTime.MIDNIGHT);
+        var from = windowStart.isAfter(clock.instant()) ? windowStart : clock.instant();
+        var offers = availability.earliest(AppointmentType.POST_PROCEDURE_REVIEW, from,
+                        Optional.of(request.surgeonId()), OFFERED_SLOTS).stream()
+                .filter(slot -> slot.startsAt().isBefore(windowEnd))
+                .map(slot -> new SlotOffer(ClinicTime.show(slot.startsAt()), ClinicTime.show(slot.endsAt()),
+                        slot.siteId()))
+                .toList();
+        return new ToBook(request.id(), request.patientId(), request.surgeonId(), request.procedureId(),
+                request.windowStarts(), request.windowEnds(), offers);
+    }
+}
