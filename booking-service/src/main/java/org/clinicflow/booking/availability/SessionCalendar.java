@@ -48,7 +48,7 @@ public class SessionCalendar {
         return sessions;
     }
 
-    /** The clinician's session on that date that fully contains the given time, if any. */
+    /** The clinician's sessions on that date, ordered by start. */
     public List<ClinicSession> sessionsOf(UUID clinicianId, LocalDate date) {
         return sessions(date, date).stream().filter(s -> s.clinicianId().equals(clinicianId)).toList();
     }
