@@ -10,8 +10,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Published treatment information is public, as on the clinic's website; everything else needs a token for audience
- * {@code content-service}.
+ * Published treatment information is public, as on the clinic's website; everything else (drafts, history, the
+ * sign-off steps) needs a token for audience {@code content-service}, with roles checked by {@code @PreAuthorize} on
+ * each endpoint. Bearer tokens only, no cookies, so no CSRF tokens.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -24,7 +25,8 @@ class SecurityConfiguration {
                         // Health is served on the management port only, which the gateway never routes to.
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/content/treatments", "/api/content/treatments/*")
+                        .requestMatchers(HttpMethod.GET, "/api/content/treatments", "/api/content/treatments/*",
+                                "/api/content/treatments/*/sections/*", "/api/content/search")
                         .permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())

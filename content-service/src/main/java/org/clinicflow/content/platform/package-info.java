@@ -1,2 +1,2 @@
-/** Technical wiring of content-service: security rules. */
+/** Technical wiring of content-service: security rules, clock, conditional-request problems. */
 package org.clinicflow.content.platform;

@@ -2,9 +2,5 @@ package org.clinicflow.content.treatment;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-import java.util.List;
-
-interface TreatmentRepository extends JpaRepository<Treatment, String> {
-
-    List<Treatment> findAllByOrderByTitle();
+public interface TreatmentRepository extends JpaRepository<Treatment, String> {
 }

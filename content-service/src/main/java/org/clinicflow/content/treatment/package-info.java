@@ -1,2 +1,2 @@
-/** Treatments the clinic offers and what patients may read about them. */
+/** Treatments the clinic offers, and the shape of what patients may read about them. */
 package org.clinicflow.content.treatment;
