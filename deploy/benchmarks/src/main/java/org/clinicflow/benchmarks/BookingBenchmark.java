@@ -1,0 +1,250 @@
+package org.clinicflow.benchmarks;
+
+import org.clinicflow.localstack.ClinicInfrastructure;
+import org.clinicflow.localstack.ClinicSystem;
+import org.clinicflow.localstack.DemoUsers;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * booking-service under load, with 50 clinicians and eight weeks of sessions: earliest-slot search latency at a fixed
+ * rate and its closed-loop throughput; booking throughput with 64 concurrent clients on distinct slots; and, in the
+ * same run on the same PostgreSQL, pgbench's TPC-B-like rate, so that booking can be reported as a share of what the
+ * database itself does on this machine.
+ */
+public final class BookingBenchmark {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final int CLINICIANS = 50;
+    private static final int BOOKING_CLIENTS = 64;
+    private static final UUID LONDON_BRIDGE = UUID.fromString("50000000-0000-4000-a000-000000000001");
+    private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
+
+    private BookingBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int searchRate = Integer.getInteger("benchmark.searchRate", 200);
+        var seconds = Duration.ofSeconds(Integer.getInteger("benchmark.seconds", 20));
+        var infrastructure = ClinicInfrastructure.shared();
+        try (var system = ClinicSystem.start(infrastructure, ClinicSystem.Ports.anyFree(),
+                Files.createDirectories(Path.of("target", "service-logs")))) {
+            var clinicians = seedClinicians(infrastructure);
+            var patients = seedPatients(infrastructure);
+            var token = DemoUsers.accessToken(infrastructure.keycloakIssuerUri(), DemoUsers.RECEPTIONIST);
+            var booking = "http://localhost:" + system.ports().booking();
+            var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            var search = HttpRequest.newBuilder(URI.create(booking
+                            + "/api/booking/availability?appointmentType=FREE_CONSULTATION&limit=10"))
+                    .header("Authorization", "Bearer " + token).GET().build();
+            var searchViaGateway = HttpRequest.newBuilder(URI.create(system.gatewayUrl()
+                            + "/api/booking/availability?appointmentType=FREE_CONSULTATION&limit=10"))
+                    .header("Authorization", "Bearer " + token).GET().build();
+
+            var load = new OpenLoopLoad(http);
+            load.run("warm-up", search, 200, 50, Duration.ofSeconds(10));
+            var direct = load.run("earliest-slot search, direct", search, 200, searchRate, seconds);
+            var viaGateway = load.run("earliest-slot search, via gateway", searchViaGateway, 200, searchRate, seconds);
+            double searchCapacity = closedLoop(http, search, 8, Duration.ofSeconds(10));
+            double bookingsPerSecond = bookAll(http, booking, token, clinicians, patients, Duration.ofSeconds(15));
+            double pgbench = pgbench(infrastructure);
+
+            System.out.printf("""
+
+                    booking-service, %d clinicians, 8 weeks of sessions, %s
+                    %s
+                    %s
+                    %s
+
+                    | measure | figure |
+                    |---|---:|
+                    | earliest-slot search, closed loop, 8 clients | %.0f searches/s |
+                    | bookings, %d concurrent clients on distinct slots | %.0f bookings/s |
+                    | pgbench TPC-B-like, 64 clients, same PostgreSQL | %s |
+                    | bookings as a share of pgbench | %s |
+                    %n""", CLINICIANS, Instant.now(), LoadResult.tableHeader(), direct.tableRow(),
+                    viaGateway.tableRow(), searchCapacity, BOOKING_CLIENTS, bookingsPerSecond,
+                    pgbench > 0 ? "%.0f tps".formatted(pgbench) : "not measured (pgbench not on PATH)",
+                    pgbench > 0 ? "%.0f%%".formatted(100 * bookingsPerSecond / pgbench) : "n/a");
+        }
+    }
+
+    /** Adds clinicians up to 50, each with Monday-to-Saturday clinics 08:00-18:00 at London Bridge. */
+    private static List<UUID> seedClinicians(ClinicInfrastructure infrastructure) throws SQLException {
+        var ids = new ArrayList<UUID>();
+        try (var db = DriverManager.getConnection(infrastructure.jdbcUrl("booking"), "booking", "booking")) {
+            for (int i = 0; i < CLINICIANS; i++) {
+                var id = UUID.randomUUID();
+                ids.add(id);
+                try (var insert = db.prepareStatement("insert into clinician (id, display_name, profession, specialty)"
+                        + " values (?, ?, 'SURGEON', 'Spinal surgery (benchmark)')")) {
+                    insert.setObject(1, id);
+                    insert.setString(2, "Benchmark surgeon " + i);
+                    insert.executeUpdate();
+                }
+                try (var insert = db.prepareStatement("insert into session_template (id, clinician_id, site_id,"
+                        + " day_of_week, starts_at, ends_at, kind, valid_from) select gen_random_uuid(), ?, ?, d,"
+                        + " '08:00', '18:00', 'CLINIC', '2026-01-01' from generate_series(1, 6) as d")) {
+                    insert.setObject(1, id);
+                    insert.setObject(2, LONDON_BRIDGE);
+                    insert.executeUpdate();
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** One patient per booking client: a patient may not hold two overlapping appointments. */
+    private static List<UUID> seedPatients(ClinicInfrastructure infrastructure) throws SQLException {
+        var ids = new ArrayList<UUID>();
+        try (var db = DriverManager.getConnection(infrastructure.jdbcUrl("booking"), "booking", "booking");
+             var insert = db.prepareStatement("insert into patient (id, given_name, family_name, date_of_birth,"
+                     + " email_consent, sms_consent, registered_at, registered_by)"
+                     + " values (?, 'Bench', ?, '1950-01-01', false, false, now(), 'benchmark')")) {
+            for (int i = 0; i < BOOKING_CLIENTS; i++) {
+                var id = UUID.randomUUID();
+                ids.add(id);
+                insert.setObject(1, id);
+                insert.setString(2, "Patient " + i);
+                insert.executeUpdate();
+            }
+        }
+        return ids;
+    }
+
+    private static double closedLoop(HttpClient http, HttpRequest request, int clients, Duration duration)
+            throws InterruptedException {
+        var done = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < clients; c++) {
+                pool.execute(() -> {
+                    while (System.nanoTime() < end) {
+                        try {
+                            if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                                done.incrementAndGet();
+                            }
+                        } catch (IOException | InterruptedException e) {
+                            return;
+                        }
+                    }
+                });
+            }
+        }
+        return done.get() / (double) duration.toSeconds();
+    }
+
+    /**
+     * 64 clients book as fast as they can, each on its own slots (a clinician, every other 15-minute slot of that
+     * clinician's sessions, from next week on), so that every booking can succeed and only throughput is measured.
+     */
+    private static double bookAll(HttpClient http, String booking, String token, List<UUID> clinicians,
+                                  List<UUID> patients, Duration duration) throws InterruptedException {
+        var booked = new AtomicInteger();
+        var refused = new AtomicInteger();
+        long started = System.nanoTime();
+        long end = started + duration.toNanos();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < BOOKING_CLIENTS; c++) {
+                var clinician = clinicians.get(c % CLINICIANS);
+                var patient = patients.get(c);
+                int parity = c / CLINICIANS;
+                pool.execute(() -> {
+                    for (var slot : slots(parity)) {
+                        if (System.nanoTime() > end) {
+                            return;
+                        }
+                        var request = HttpRequest.newBuilder(URI.create(booking + "/api/booking/appointments"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("""
+                                        {"patientId":"%s","clinicianId":"%s","appointmentType":"FREE_CONSULTATION",
+                                         "startsAt":"%s"}""".formatted(patient, clinician, slot)))
+                                .build();
+                        try {
+                            var status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                            (status == 201 ? booked : refused).incrementAndGet();
+                        } catch (IOException | InterruptedException e) {
+                            refused.incrementAndGet();
+                        }
+                    }
+                });
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("bookings: %d made, %d refused, in %.1f s%n", booked.get(), refused.get(), seconds);
+        return booked.get() / seconds;
+    }
+
+    /** Every other 15-minute slot (by parity) of a Monday-to-Saturday 08:00-18:00 diary, from next Monday on. */
+    private static List<Instant> slots(int parity) {
+        var slots = new ArrayList<Instant>();
+        var day = LocalDate.now(LONDON).with(java.time.temporal.TemporalAdjusters.next(DayOfWeek.MONDAY));
+        for (int d = 0; d < 42; d++, day = day.plusDays(1)) {
+            if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                continue;
+            }
+            for (int i = parity; i < 40; i += 2) {
+                slots.add(day.atTime(LocalTime.of(8, 0).plusMinutes(15L * i)).atZone(LONDON).toInstant());
+            }
+        }
+        return slots;
+    }
+
+    /** pgbench's TPC-B-like run against its own database on the same server, or -1 when pgbench is not installed. */
+    private static double pgbench(ClinicInfrastructure infrastructure) throws IOException, InterruptedException {
+        infrastructure.createDatabase("pgbench");
+        var url = URI.create(infrastructure.jdbcUrl("pgbench").substring("jdbc:".length()));
+        var connection = List.of("-h", url.getHost(), "-p", String.valueOf(url.getPort()), "-U", "pgbench");
+        try {
+            run(concat(List.of("pgbench", "-i", "-q", "-s", "10"), connection, List.of("pgbench")));
+        } catch (IOException notInstalled) {
+            return -1;
+        }
+        var output = run(concat(List.of("pgbench", "-c", "64", "-j", "2", "-T", "20", "-M", "prepared"), connection,
+                List.of("pgbench")));
+        var matcher = TPS.matcher(output);
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : -1;
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        var process = new ProcessBuilder(command).redirectErrorStream(true);
+        process.environment().put("PGPASSWORD", "pgbench");
+        var started = process.start();
+        var output = new String(started.getInputStream().readAllBytes());
+        if (started.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+        }
+        return output;
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        var all = new ArrayList<String>();
+        for (var part : parts) {
+            all.addAll(part);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,45 @@
+package org.clinicflow.benchmarks;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one run of {@link OpenLoopLoad} measured. Latencies in milliseconds; {@code perSecond} is requests answered
+ * per second of the run, which falls below the offered rate when the server cannot keep up.
+ */
+record LoadResult(String scenario, int requests, int errors, double perSecond, double p50, double p99, double max,
+                  Map<String, Integer> outcomes) {
+
+    /** @param outcomes count per status code or exception class; anything but {@code expected} is an error */
+    static LoadResult of(String scenario, long[] latencyNanos, Map<String, Integer> outcomes, String expected,
+                         long elapsedNanos) {
+        var sorted = latencyNanos.clone();
+        Arrays.sort(sorted);
+        int errors = sorted.length - outcomes.getOrDefault(expected, 0);
+        return new LoadResult(scenario, sorted.length, errors, sorted.length / (elapsedNanos / 1e9),
+                millis(percentile(sorted, 50)), millis(percentile(sorted, 99)), millis(sorted[sorted.length - 1]),
+                new TreeMap<>(outcomes));
+    }
+
+    static String tableHeader() {
+        return "| scenario | requests | errors | achieved req/s | p50 ms | p99 ms | max ms |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|";
+    }
+
+    String tableRow() {
+        var row = "| %s | %d | %d | %.0f | %.2f | %.2f | %.1f |".formatted(scenario, requests, errors, perSecond, p50,
+                p99, max);
+        return errors == 0 ? row : row + " outcomes: " + outcomes;
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    private static long percentile(long[] sorted, int percent) {
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+}

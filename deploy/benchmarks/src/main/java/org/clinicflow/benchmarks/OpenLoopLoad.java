@@ -1,0 +1,64 @@
+package org.clinicflow.benchmarks;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Sends one request at a fixed rate for a fixed time, whether or not earlier answers have come back (an open loop,
+ * as real visitors behave). Latency counts from when a request was due, not from when it was actually sent, so a
+ * stalled server cannot hide its stall by slowing the load down ("coordinated omission"). Bounded: exactly
+ * rate x duration requests, each with a timeout.
+ */
+final class OpenLoopLoad {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient client;
+
+    OpenLoopLoad(HttpClient client) {
+        this.client = client;
+    }
+
+    LoadResult run(String scenario, HttpRequest request, int expectedStatus, int perSecond, Duration duration) {
+        int total = Math.toIntExact(perSecond * duration.toSeconds());
+        long interval = 1_000_000_000L / perSecond;
+        long[] latencies = new long[total];
+        var outcomes = new ConcurrentHashMap<String, Integer>();
+        var timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(REQUEST_TIMEOUT).build();
+        long start = System.nanoTime() + 20_000_000L;
+        try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < total; i++) {
+                long due = start + i * interval;
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                int index = i;
+                senders.execute(() -> latencies[index] = send(timed, due, outcomes));
+            }
+        } // closing waits for every answer (or timeout)
+        long elapsed = System.nanoTime() - start;
+        return LoadResult.of(scenario, latencies, outcomes, String.valueOf(expectedStatus), elapsed);
+    }
+
+    /** Records the outcome (status code, or the exception's class) and returns the latency in nanoseconds. */
+    private long send(HttpRequest request, long due, Map<String, Integer> outcomes) {
+        String outcome;
+        try {
+            outcome = String.valueOf(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+        } catch (Exception e) {
+            outcome = e.getClass().getSimpleName();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        long latency = System.nanoTime() - due;
+        outcomes.merge(outcome, 1, Integer::sum);
+        return latency;
+    }
+}
