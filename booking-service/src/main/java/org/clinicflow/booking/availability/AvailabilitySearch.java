@@ -26,15 +26,15 @@ import java.util.stream.Collectors;
  * Finds free slots: session time of clinicians who take the appointment type, cut into slots of the type's length from
  * each session's start, minus the time that live appointments and unexpired holds occupy.
  * <p>
- * It searches a week at a time and stops at the first week that completes the answer, so the common question ("the
- * earliest free consultation") reads one week of appointments, however far the diary extends.
+ * It reads a week of appointments at a time but expands sessions a day at a time, and stops at the first day that
+ * completes the answer: every slot of a later day starts later. The common question ("the earliest free
+ * consultation") therefore costs one day of slots and one week of appointments, however far the diary extends.
  */
 @Service
 public class AvailabilitySearch {
 
     /** How far ahead a search looks: the clinic books up to eight weeks out. */
     static final Duration HORIZON = Duration.ofDays(56);
-    private static final int DAYS_PER_STEP = 7;
 
     private final SessionCalendar calendar;
     private final ClinicianRepository clinicians;
@@ -66,16 +66,20 @@ public class AvailabilitySearch {
         var found = new ArrayList<Slot>();
         var firstDay = ClinicTime.dateOf(from);
         var lastDay = ClinicTime.dateOf(from.plus(HORIZON));
-        for (var day = firstDay; !day.isAfter(lastDay) && found.size() < limit; day = day.plusDays(DAYS_PER_STEP)) {
-            var stepEnd = day.plusDays(DAYS_PER_STEP - 1L).isAfter(lastDay) ? lastDay : day.plusDays(DAYS_PER_STEP - 1L);
-            var sessions = calendar.sessions(day, stepEnd).stream()
+        Map<UUID, List<Instant[]>> busy = Map.of();
+        var busyUntil = firstDay;
+        for (var day = firstDay; !day.isAfter(lastDay) && found.size() < limit; day = day.plusDays(1)) {
+            var sessions = calendar.sessions(day, day).stream()
                     .filter(s -> s.kind() == type.sessionKind() && eligible.containsKey(s.clinicianId()))
                     .toList();
             if (sessions.isEmpty()) {
                 continue;
             }
-            var busy = busy(eligible.keySet(), ClinicTime.at(day, LocalTime.MIN),
-                    ClinicTime.at(stepEnd.plusDays(1), LocalTime.MIN));
+            if (!day.isBefore(busyUntil)) {
+                busyUntil = day.plusDays(7);
+                busy = busy(eligible.keySet(), ClinicTime.at(day, LocalTime.MIN), ClinicTime.at(busyUntil,
+                        LocalTime.MIN));
+            }
             for (var session : sessions) {
                 slotsIn(session, type, from, busy.getOrDefault(session.clinicianId(), List.of()), found);
             }

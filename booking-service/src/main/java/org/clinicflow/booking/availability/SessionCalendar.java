@@ -1,8 +1,13 @@
 package org.clinicflow.booking.availability;
 
+import org.clinicflow.booking.platform.ClinicTime;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,24 +17,63 @@ import java.util.UUID;
 /**
  * Which sessions run on which dates: the weekly templates, minus cancelled days (leave, bank holidays), plus one-off
  * extra sessions. Computed from the rules rather than stored as generated slots (ADR 0006), so a new template or a
- * day of leave changes availability at once, with nothing to regenerate.
+ * day of leave changes availability with nothing to regenerate.
+ * <p>
+ * The rules are read at most every few seconds ({@code clinicflow.booking.session-rules-ttl}): every search and
+ * every booking needs them, they change a few times a week, and booking correctness never depends on them being
+ * fresh to the second (the exclusion constraints guard the diary itself).
  */
 @Component
 public class SessionCalendar {
 
     private final SessionTemplateRepository templates;
     private final SessionExceptionRepository exceptions;
+    private final Clock clock;
+    private final Duration rulesTtl;
+    private volatile Rules rules;
 
-    SessionCalendar(SessionTemplateRepository templates, SessionExceptionRepository exceptions) {
+    SessionCalendar(SessionTemplateRepository templates, SessionExceptionRepository exceptions, Clock clock,
+                    @Value("${clinicflow.booking.session-rules-ttl:PT5S}") Duration rulesTtl) {
         this.templates = templates;
         this.exceptions = exceptions;
+        this.clock = clock;
+        this.rulesTtl = rulesTtl;
+    }
+
+    /** The templates, and the exceptions from yesterday to the end of the booking horizon, as read at one moment. */
+    private record Rules(List<SessionTemplate> templates, List<SessionException> exceptions, Instant readAt,
+                         LocalDate exceptionsFrom, LocalDate exceptionsTo) {
+
+        boolean covers(LocalDate from, LocalDate to) {
+            return !from.isBefore(exceptionsFrom) && !to.isAfter(exceptionsTo);
+        }
+    }
+
+    private Rules rules(LocalDate from, LocalDate to) {
+        var current = rules;
+        var now = clock.instant();
+        if (current != null && current.readAt().plus(rulesTtl).isAfter(now) && current.covers(from, to)) {
+            return current;
+        }
+        var today = LocalDate.now(clock.withZone(ClinicTime.ZONE));
+        var exceptionsFrom = from.isBefore(today.minusDays(1)) ? from : today.minusDays(1);
+        var horizonEnd = today.plusDays(AvailabilitySearch.HORIZON.toDays() + 7);
+        var exceptionsTo = to.isAfter(horizonEnd) ? to : horizonEnd;
+        current = new Rules(List.copyOf(templates.findAll()),
+                List.copyOf(exceptions.findByOnDateBetween(exceptionsFrom, exceptionsTo)), now, exceptionsFrom,
+                exceptionsTo);
+        rules = current;
+        return current;
     }
 
     /** Every session from {@code from} to {@code to} inclusive, ordered by start. */
     @Transactional(readOnly = true)
     public List<ClinicSession> sessions(LocalDate from, LocalDate to) {
-        var allTemplates = templates.findAll();
-        var changes = exceptions.findByOnDateBetween(from, to);
+        var current = rules(from, to);
+        var allTemplates = current.templates();
+        var changes = current.exceptions().stream()
+                .filter(c -> !c.onDate().isBefore(from) && !c.onDate().isAfter(to))
+                .toList();
         var sessions = new ArrayList<ClinicSession>();
         for (var date = from; !date.isAfter(to); date = date.plusDays(1)) {
             for (var template : allTemplates) {

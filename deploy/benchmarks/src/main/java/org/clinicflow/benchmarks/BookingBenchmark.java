@@ -87,7 +87,11 @@ public final class BookingBenchmark {
                     viaGateway.tableRow(), searchCapacity, BOOKING_CLIENTS, bookingsPerSecond,
                     pgbench > 0 ? "%.0f tps".formatted(pgbench) : "not measured (pgbench not on PATH)",
                     pgbench > 0 ? "%.0f%%".formatted(100 * bookingsPerSecond / pgbench) : "n/a");
+        } finally {
+            infrastructure.close();
         }
+        // The in-process broker's threads would keep the JVM alive.
+        System.exit(0);
     }
 
     /** Adds clinicians up to 50, each with Monday-to-Saturday clinics 08:00-18:00 at London Bridge. */
