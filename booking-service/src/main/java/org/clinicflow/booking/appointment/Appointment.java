@@ -47,8 +47,9 @@ public class Appointment {
     @Column(updatable = false)
     private String bookedBy;
     private Instant bookedAt;
+    /** A wrapper, null until first stored: that is how Spring Data knows to insert without reading first. */
     @Version
-    private long version;
+    private Long version;
 
     protected Appointment() {
     }
@@ -176,6 +177,6 @@ public class Appointment {
     }
 
     long version() {
-        return version;
+        return version == null ? 0 : version;
     }
 }
