@@ -266,7 +266,7 @@ public class AppointmentBooking {
         var session = availability.sessionFor(clinician.id(), slot.appointmentType(), slot.startsAt(), end)
                 .orElseThrow(() -> new InvalidFieldException(field,
                         "is not within a session of this clinician for this type of appointment"));
-        appointments.deleteLapsedHolds(now);
+        appointments.deleteLapsedHoldsInTheWay(clinician.id(), slot.startsAt(), end, now);
         if (appointments.clinicianBusy(clinician.id(), slot.startsAt(), end,
                 movingAppointment == null ? new UUID(0, 0) : movingAppointment, now)) {
             throw new ConflictException("The clinician already has an appointment at that time");

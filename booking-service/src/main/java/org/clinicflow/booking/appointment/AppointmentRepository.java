@@ -21,13 +21,47 @@ interface AppointmentRepository extends JpaRepository<Appointment, UUID> {
             """)
     boolean clinicianBusy(UUID clinicianId, Instant startsAt, Instant endsAt, UUID except, Instant now);
 
-    /** Lapsed holds still occupy their time in the constraint until they are gone; they go before a new claim. */
+    /** The periodic sweep: every lapsed hold, whoever's diary it is in. */
     @Modifying
     @Query("""
             delete from Appointment a
             where a.status = org.clinicflow.booking.appointment.AppointmentStatus.HELD and a.holdExpiresAt <= :now
             """)
     int deleteLapsedHolds(Instant now);
+
+    /**
+     * Lapsed holds still occupy their time in the constraint until they are gone, so the ones in the way of a new
+     * claim go first. Only those: clearing every lapsed hold on every booking made concurrent bookings queue behind
+     * each other's deletes.
+     */
+    @Modifying
+    @Query("""
+            delete from Appointment a
+            where a.clinicianId = :clinicianId
+              and a.status = org.clinicflow.booking.appointment.AppointmentStatus.HELD and a.holdExpiresAt <= :now
+              and a.startsAt < :endsAt and a.endsAt > :startsAt
+            """)
+    int deleteLapsedHoldsInTheWay(UUID clinicianId, Instant startsAt, Instant endsAt, Instant now);
+
+    @Query("""
+            select a from Appointment a
+            where a.clinicianId = :clinicianId and a.startsAt >= :from and a.startsAt < :to
+              and (a.status in (org.clinicflow.booking.appointment.AppointmentStatus.BOOKED,
+                                org.clinicflow.booking.appointment.AppointmentStatus.CHECKED_IN)
+                   or (a.status = org.clinicflow.booking.appointment.AppointmentStatus.HELD and a.holdExpiresAt > :now))
+            order by a.startsAt
+            """)
+    List<Appointment> liveBetween(UUID clinicianId, Instant from, Instant to, Instant now);
+
+    @Query("""
+            select a from Appointment a
+            where a.startsAt >= :from and a.startsAt < :to
+              and (a.status in (org.clinicflow.booking.appointment.AppointmentStatus.BOOKED,
+                                org.clinicflow.booking.appointment.AppointmentStatus.CHECKED_IN)
+                   or (a.status = org.clinicflow.booking.appointment.AppointmentStatus.HELD and a.holdExpiresAt > :now))
+            order by a.startsAt
+            """)
+    List<Appointment> liveBetween(Instant from, Instant to, Instant now);
 
     List<Appointment> findByPatientIdAndEndsAtAfterOrderByStartsAt(UUID patientId, Instant after);
 }

@@ -3,7 +3,10 @@ package org.clinicflow.booking.availability;
 import org.clinicflow.booking.platform.ClinicTime;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -70,8 +73,31 @@ public class SessionCalendar {
     @Transactional(readOnly = true)
     public List<ClinicSession> sessions(LocalDate from, LocalDate to) {
         var current = rules(from, to);
-        var allTemplates = current.templates();
-        var changes = current.exceptions().stream()
+        return expand(current.templates(), current.exceptions(), from, to);
+    }
+
+    /**
+     * The sessions as the rules stand in the current transaction, bypassing the cache: what a change to the rules
+     * checks itself against before it commits.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<ClinicSession> sessionsAsStored(LocalDate from, LocalDate to) {
+        return expand(templates.findAll(), exceptions.findByOnDateBetween(from, to), from, to);
+    }
+
+    /** Drops the cached rules once the current transaction commits, so that this instance sees a change at once. */
+    void forgetRulesAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                rules = null;
+            }
+        });
+    }
+
+    private static List<ClinicSession> expand(List<SessionTemplate> allTemplates, List<SessionException> exceptions,
+                                              LocalDate from, LocalDate to) {
+        var changes = exceptions.stream()
                 .filter(c -> !c.onDate().isBefore(from) && !c.onDate().isAfter(to))
                 .toList();
         var sessions = new ArrayList<ClinicSession>();

@@ -38,6 +38,47 @@ class SessionException {
     protected SessionException() {
     }
 
+    static SessionException cancelledDay(UUID clinicianId, LocalDate onDate, String reason) {
+        var day = new SessionException();
+        day.id = UUID.randomUUID();
+        day.clinicianId = clinicianId;
+        day.onDate = onDate;
+        day.change = Change.CANCELLED;
+        day.reason = reason;
+        return day;
+    }
+
+    static SessionException extraSession(ClinicSession session, String reason) {
+        var extra = new SessionException();
+        extra.id = UUID.randomUUID();
+        extra.clinicianId = session.clinicianId();
+        extra.onDate = session.date();
+        extra.change = Change.EXTRA;
+        extra.siteId = session.siteId();
+        extra.roomId = session.roomId();
+        extra.startsAt = session.startsAt();
+        extra.endsAt = session.endsAt();
+        extra.kind = session.kind();
+        extra.reason = reason;
+        return extra;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    UUID clinicianId() {
+        return clinicianId;
+    }
+
+    Change change() {
+        return change;
+    }
+
+    String reason() {
+        return reason;
+    }
+
     boolean cancels(UUID clinician, LocalDate date) {
         return change == Change.CANCELLED && onDate.equals(date) && (clinicianId == null || clinicianId.equals(clinician));
     }

@@ -9,4 +9,6 @@ import java.util.UUID;
 interface SessionExceptionRepository extends JpaRepository<SessionException, UUID> {
 
     List<SessionException> findByOnDateBetween(LocalDate from, LocalDate to);
+
+    List<SessionException> findByOnDateBetweenOrderByOnDateAscStartsAtAsc(LocalDate from, LocalDate to);
 }

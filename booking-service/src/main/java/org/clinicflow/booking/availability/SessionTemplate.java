@@ -33,6 +33,69 @@ class SessionTemplate {
     protected SessionTemplate() {
     }
 
+    SessionTemplate(UUID id, UUID clinicianId, UUID siteId, UUID roomId, DayOfWeek dayOfWeek, LocalTime startsAt,
+                    LocalTime endsAt, SessionKind kind, LocalDate validFrom, LocalDate validUntil) {
+        this.id = id;
+        this.clinicianId = clinicianId;
+        this.siteId = siteId;
+        this.roomId = roomId;
+        this.dayOfWeek = (short) dayOfWeek.getValue();
+        this.startsAt = startsAt;
+        this.endsAt = endsAt;
+        this.kind = kind;
+        this.validFrom = validFrom;
+        this.validUntil = validUntil;
+    }
+
+    /** The template runs up to and including {@code lastDate}, and not after. */
+    void endAfter(LocalDate lastDate) {
+        this.validUntil = lastDate;
+    }
+
+    /** Whether the two could put the same clinician in two sessions at once on some date. */
+    boolean clashesWith(SessionTemplate other) {
+        return clinicianId.equals(other.clinicianId) && dayOfWeek == other.dayOfWeek
+                && startsAt.isBefore(other.endsAt) && other.startsAt.isBefore(endsAt)
+                && (validUntil == null || !validUntil.isBefore(other.validFrom))
+                && (other.validUntil == null || !other.validUntil.isBefore(validFrom));
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    UUID siteId() {
+        return siteId;
+    }
+
+    UUID roomId() {
+        return roomId;
+    }
+
+    DayOfWeek dayOfWeek() {
+        return DayOfWeek.of(dayOfWeek);
+    }
+
+    LocalTime startsAt() {
+        return startsAt;
+    }
+
+    LocalTime endsAt() {
+        return endsAt;
+    }
+
+    SessionKind kind() {
+        return kind;
+    }
+
+    LocalDate validFrom() {
+        return validFrom;
+    }
+
+    LocalDate validUntil() {
+        return validUntil;
+    }
+
     boolean runsOn(LocalDate date) {
         return date.getDayOfWeek() == DayOfWeek.of(dayOfWeek) && !date.isBefore(validFrom)
                 && (validUntil == null || !date.isAfter(validUntil));

@@ -8,4 +8,6 @@ import java.util.UUID;
 public interface ClinicianRepository extends JpaRepository<Clinician, UUID> {
 
     List<Clinician> findByActiveTrueOrderByDisplayName();
+
+    List<Clinician> findAllByOrderByDisplayName();
 }

@@ -19,6 +19,12 @@ public class Site {
     protected Site() {
     }
 
+    Site(UUID id, String name, String address) {
+        this.id = id;
+        this.name = name;
+        this.address = address;
+    }
+
     public UUID id() {
         return id;
     }

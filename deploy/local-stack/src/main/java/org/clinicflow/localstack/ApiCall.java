@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Plain HTTP calls for tests that go through the real network path (a service's port or the gateway), with or
@@ -31,6 +32,18 @@ public final class ApiCall {
     public static Response post(String url, String token, String json) {
         return send(builder(url, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** Any method, with a JSON body or none and extra headers (for example {@code If-Match}). */
+    public static Response send(String method, String url, String token, String json, Map<String, String> headers) {
+        var builder = builder(url, token);
+        headers.forEach(builder::header);
+        if (json == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return send(builder.build());
     }
 
     private static HttpRequest.Builder builder(String url, String token) {
