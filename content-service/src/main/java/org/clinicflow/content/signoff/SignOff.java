@@ -129,6 +129,14 @@ class SignOff {
         return version;
     }
 
+    /** Drops an unpublished version so that a fresh draft can start; the version itself stays on record. */
+    @Transactional
+    TreatmentVersion discard(String slug, int number, long expectedLock, String reason, ClinicUser by) {
+        var version = current(slug, number, expectedLock);
+        version.discard(by.userId(), reason, clock.instant());
+        return versions.saveAndFlush(version);
+    }
+
     /** The sign-off means a second pair of eyes: nobody approves or returns words they wrote or edited. */
     private static void requireIndependentReviewer(TreatmentVersion version, ClinicUser surgeon) {
         if (version.isAuthor(surgeon.userId())) {

@@ -79,6 +79,9 @@ class SignOffController {
     record ReturnRequest(@NotBlank @Size(max = 2000) String comment) {
     }
 
+    record DiscardRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
     /** @param reviewDue when the published content must be looked at again; null for a year from today */
     record PublishRequest(LocalDate reviewDue) {
     }
@@ -178,6 +181,18 @@ class SignOffController {
                                         Authentication authentication) {
         var reviewDue = request == null ? null : request.reviewDue();
         var version = signOff.publish(slug, number, expectedLock(ifMatch, number), reviewDue,
+                ClinicUser.of(authentication));
+        return withEtag(ResponseEntity.ok(), version);
+    }
+
+    @Operation(summary = "Discard a version that will not be published, with a reason (If-Match required); it stays"
+            + " readable by number and a new draft can start")
+    @PostMapping("/treatments/{slug}/versions/{number}/discard")
+    @Transactional
+    ResponseEntity<VersionView> discard(@PathVariable String slug, @PathVariable int number,
+                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                                        @Valid @RequestBody DiscardRequest request, Authentication authentication) {
+        var version = signOff.discard(slug, number, expectedLock(ifMatch, number), request.reason().strip(),
                 ClinicUser.of(authentication));
         return withEtag(ResponseEntity.ok(), version);
     }

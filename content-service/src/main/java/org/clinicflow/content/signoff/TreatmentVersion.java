@@ -148,6 +148,14 @@ public class TreatmentVersion {
         activity.add(new VersionActivity(Action.PUBLISHED, by, now, null));
     }
 
+    /** Work that will not be published: any version not yet published may be dropped, with the reason on record. */
+    void discard(String by, String reason, Instant now) {
+        require(status == VersionStatus.DRAFT || status == VersionStatus.RETURNED || status == VersionStatus.IN_REVIEW
+                || status == VersionStatus.APPROVED, "discarded");
+        status = VersionStatus.DISCARDED;
+        activity.add(new VersionActivity(Action.DISCARDED, by, now, reason));
+    }
+
     void supersede(String by, Instant now) {
         status = VersionStatus.SUPERSEDED;
         supersededAt = now;

@@ -11,7 +11,7 @@ import java.time.Instant;
 @Embeddable
 public class VersionActivity {
 
-    public enum Action { WROTE, EDITED, SUBMITTED, APPROVED, RETURNED, PUBLISHED, SUPERSEDED }
+    public enum Action { WROTE, EDITED, SUBMITTED, APPROVED, RETURNED, PUBLISHED, SUPERSEDED, DISCARDED }
 
     @Enumerated(EnumType.STRING)
     private Action action;

@@ -16,7 +16,9 @@ public enum VersionStatus {
     /** What patients read now. */
     PUBLISHED,
     /** Was published, replaced by a later version; kept so that what a patient was sent can still be read. */
-    SUPERSEDED;
+    SUPERSEDED,
+    /** Abandoned before publication, with a reason; kept and readable, but never goes further. */
+    DISCARDED;
 
     boolean editable() {
         return this == DRAFT || this == RETURNED;

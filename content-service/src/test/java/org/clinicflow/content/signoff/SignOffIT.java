@@ -318,4 +318,38 @@ class SignOffIT extends ContentServiceIT {
                 .isEqualTo("APPROVED");
         assertThat(count("select count(*) from outbox_event where record_key = ?", slug)).isZero();
     }
+
+    @Test
+    void anAbandonedDraftIsDiscardedWithAReasonStaysReadableAndMakesRoomForANewDraft() {
+        var slug = newSlug();
+        var created = call("POST", "/api/content/treatments", DemoUsers.CONTENT_EDITOR,
+                TreatmentDrafts.withSlug(slug, TreatmentDrafts.complete()));
+        // While version 1 is open, no second draft can start.
+        assertThat(call("POST", "/api/content/treatments/" + slug + "/versions", DemoUsers.CONTENT_EDITOR,
+                TreatmentDrafts.complete()).status()).isEqualTo(409);
+
+        var noReason = step(slug, 1, "discard", DemoUsers.CONTENT_EDITOR, created.header("ETag"), "{\"reason\":\" \"}");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(body(noReason).at("/errors/0/field").asString()).isEqualTo("reason");
+        assertThat(call("POST", versionPath(slug, 1) + "/discard", DemoUsers.CONTENT_EDITOR,
+                "{\"reason\":\"Started twice\"}").status()).isEqualTo(428);
+
+        var discarded = step(slug, 1, "discard", DemoUsers.CONTENT_EDITOR, created.header("ETag"),
+                "{\"reason\":\"Started twice\"}");
+        assertThat(discarded.status()).isEqualTo(200);
+        assertThat(body(discarded).get("status").asString()).isEqualTo("DISCARDED");
+        var kept = get(versionPath(slug, 1), DemoUsers.CONTENT_EDITOR);
+        assertThat(body(kept).get("activity").valueStream().map(a -> a.get("action").asString()).toList())
+                .containsExactly("WROTE", "DISCARDED");
+        assertThat(kept.body()).contains("Started twice");
+        // A discarded version goes nowhere: not to review, and not back to editing.
+        assertThat(step(slug, 1, "submission", DemoUsers.CONTENT_EDITOR, discarded.header("ETag"), null).status())
+                .isEqualTo(409);
+
+        var next = call("POST", "/api/content/treatments/" + slug + "/versions", DemoUsers.CONTENT_EDITOR,
+                TreatmentDrafts.complete());
+        assertThat(next.status()).isEqualTo(201);
+        assertThat(body(next).get("number").asInt()).isEqualTo(2);
+        assertThat(get("/api/content/treatments/" + slug, null).status()).isEqualTo(404);
+    }
 }
