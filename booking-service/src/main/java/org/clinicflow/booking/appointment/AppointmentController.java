@@ -2,15 +2,19 @@ package org.clinicflow.booking.appointment;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.clinicflow.booking.availability.AppointmentType;
 import org.clinicflow.booking.platform.ClinicTime;
+import org.clinicflow.booking.platform.PageOf;
 import org.clinicflow.platform.security.ClinicUser;
 import org.clinicflow.platform.web.InvalidFieldException;
 import org.clinicflow.platform.web.NotFoundException;
 import org.clinicflow.platform.web.Versions;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -241,6 +246,20 @@ class AppointmentController {
                 .map(patientId -> appointments.findByPatientIdAndEndsAtAfterOrderByStartsAt(patientId,
                         clock.instant()).stream().map(AppointmentView::of).toList())
                 .orElse(List.of());
+    }
+
+    /** What reception sees when a patient rings: their appointments, newest first, past and future, any status. */
+    @Operation(summary = "A patient's appointments, latest first (reception, paged)")
+    @GetMapping("/patients/{patientId}/appointments")
+    @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin')")
+    @Transactional(readOnly = true)
+    PageOf<AppointmentView> ofPatient(@PathVariable UUID patientId,
+                                      @RequestParam(defaultValue = "0") @Min(0) int page,
+                                      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        var found = appointments.findByPatientIdAndStatusNotOrderByStartsAtDesc(patientId, AppointmentStatus.HELD,
+                PageRequest.of(page, size));
+        return new PageOf<>(found.getContent().stream().map(AppointmentView::of).toList(), page, size,
+                found.getTotalElements());
     }
 
     /** Anything the caller may not see answers 404, so nobody learns that it exists. */

@@ -1,5 +1,7 @@
 package org.clinicflow.booking.appointment;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -62,6 +64,9 @@ interface AppointmentRepository extends JpaRepository<Appointment, UUID> {
             order by a.startsAt
             """)
     List<Appointment> liveBetween(Instant from, Instant to, Instant now);
+
+    Page<Appointment> findByPatientIdAndStatusNotOrderByStartsAtDesc(UUID patientId, AppointmentStatus status,
+                                                                     Pageable page);
 
     List<Appointment> findByPatientIdAndEndsAtAfterOrderByStartsAt(UUID patientId, Instant after);
 }

@@ -81,10 +81,10 @@ public class AvailabilitySearch {
                         LocalTime.MIN));
             }
             for (var session : sessions) {
-                slotsIn(session, type, from, busy.getOrDefault(session.clinicianId(), List.of()), found);
+                slotsIn(session, type, from, busy.getOrDefault(session.clinicianId(), List.of()), limit, found);
             }
         }
-        found.sort(Comparator.comparing(Slot::startsAt).thenComparing(s -> s.clinicianId().toString()));
+        found.sort(Comparator.comparing(Slot::startsAt).thenComparing(Slot::clinicianId));
         return found.size() > limit ? List.copyOf(found.subList(0, limit)) : List.copyOf(found);
     }
 
@@ -96,12 +96,17 @@ public class AvailabilitySearch {
                 .findFirst();
     }
 
+    /**
+     * Adds the session's first free slots, at most {@code limit} of them: a session's later slots can never be among
+     * the earliest {@code limit} overall, and a day of fifty clinicians would otherwise mean thousands of candidates.
+     */
     private static void slotsIn(ClinicSession session, AppointmentType type, Instant from, List<Instant[]> busy,
-                                List<Slot> found) {
+                                int limit, List<Slot> found) {
+        int added = 0;
         long sessionMinutes = Duration.between(session.startsAt(), session.endsAt()).toMinutes();
         long slotMinutes = type.duration().toMinutes();
         // Step through wall-clock times, not instants, so that a session on a clock-change day keeps its grid.
-        for (long offset = 0; offset + slotMinutes <= sessionMinutes; offset += slotMinutes) {
+        for (long offset = 0; offset + slotMinutes <= sessionMinutes && added < limit; offset += slotMinutes) {
             var time = session.startsAt().plusMinutes(offset);
             var start = ClinicTime.at(session.date(), time);
             var end = ClinicTime.at(session.date(), time.plusMinutes(slotMinutes));
@@ -111,6 +116,7 @@ public class AvailabilitySearch {
             boolean taken = busy.stream().anyMatch(b -> b[0].isBefore(end) && b[1].isAfter(start));
             if (!taken) {
                 found.add(new Slot(session.clinicianId(), session.siteId(), type, start, end));
+                added++;
             }
         }
     }

@@ -10,6 +10,7 @@ import org.clinicflow.booking.availability.AppointmentType;
 import org.clinicflow.booking.availability.AvailabilitySearch;
 import org.clinicflow.booking.patient.PatientRepository;
 import org.clinicflow.booking.platform.ClinicTime;
+import org.clinicflow.booking.platform.PageOf;
 import org.clinicflow.platform.security.ClinicUser;
 import org.clinicflow.platform.web.InvalidFieldException;
 import org.clinicflow.platform.web.NotFoundException;
@@ -29,8 +30,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -44,6 +48,7 @@ import java.util.UUID;
 class EnquiryController {
 
     private static final String RECEPTION = "hasAnyRole('receptionist', 'clinic-admin')";
+    private static final Duration WORKLIST_REACH = Duration.ofDays(14);
 
     private final EnquiryRepository enquiries;
     private final PatientRepository patients;
@@ -103,6 +108,27 @@ class EnquiryController {
                 .body(view(enquiry.id()));
     }
 
+    /**
+     * Reception's worklist: enquiries of the last fortnight with no live booking (never booked, or the booking was
+     * cancelled), the nearest deadline first. Older unbooked enquiries are in the access report, not the worklist.
+     */
+    @Operation(summary = "Enquiries still waiting for a booking, most urgent first (paged)")
+    @GetMapping("/enquiries/awaiting-booking")
+    @PreAuthorize(RECEPTION)
+    @Transactional(readOnly = true)
+    PageOf<EnquiryView> awaitingBooking(@RequestParam(defaultValue = "0") @Min(0) int page,
+                                        @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        var since = Timestamp.from(clock.instant().minus(WORKLIST_REACH));
+        var waiting = " where (a.id is null or a.status = 'CANCELLED') and e.first_contact_at >= :since";
+        long total = jdbc.sql("select count(*) from enquiry e left join appointment a on a.id = e.appointment_id"
+                        + waiting)
+                .param("since", since).query(Long.class).single();
+        var items = jdbc.sql(ENQUIRY_WITH_APPOINTMENT + waiting + " order by e.deadline, e.id limit :size offset :skip")
+                .param("since", since).param("size", size).param("skip", (long) page * size)
+                .query(EnquiryController::view).list();
+        return new PageOf<>(items, page, size, total);
+    }
+
     @Operation(summary = "An enquiry and where its 48-hour promise stands")
     @GetMapping("/enquiries/{id}")
     @PreAuthorize(RECEPTION)
@@ -160,28 +186,32 @@ class EnquiryController {
                 .list();
     }
 
+    private static final String ENQUIRY_WITH_APPOINTMENT = """
+            select e.*, a.status as appointment_status, a.starts_at as appointment_starts_at
+            from enquiry e left join appointment a on a.id = e.appointment_id
+            """;
+
     private EnquiryView view(UUID id) {
-        return jdbc.sql("""
-                        select e.*, a.status as appointment_status, a.starts_at as appointment_starts_at
-                        from enquiry e left join appointment a on a.id = e.appointment_id where e.id = :id
-                        """)
+        return jdbc.sql(ENQUIRY_WITH_APPOINTMENT + " where e.id = :id")
                 .param("id", id)
-                .query((rs, row) -> {
-                    var status = rs.getString("appointment_status");
-                    var startsAt = rs.getTimestamp("appointment_starts_at");
-                    var deadline = rs.getTimestamp("deadline").toInstant();
-                    boolean booked = status != null && !status.equals("CANCELLED");
-                    boolean inTime = startsAt != null && !startsAt.toInstant().isAfter(deadline);
-                    boolean seen = "CHECKED_IN".equals(status) || "COMPLETED".equals(status);
-                    return new EnquiryView(id, rs.getObject("patient_id", UUID.class),
-                            Enquiry.Channel.valueOf(rs.getString("channel")), rs.getString("referrer"),
-                            show(rs.getTimestamp("first_contact_at")), ClinicTime.show(deadline),
-                            booked ? rs.getObject("appointment_id", UUID.class) : null,
-                            booked ? show(startsAt) : null, booked, booked && inTime, seen, seen && inTime,
-                            show(rs.getTimestamp("at_risk_at")), show(rs.getTimestamp("breached_at")));
-                })
+                .query(EnquiryController::view)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("Enquiry", id));
+    }
+
+    private static EnquiryView view(ResultSet rs, int row) throws SQLException {
+        var status = rs.getString("appointment_status");
+        var startsAt = rs.getTimestamp("appointment_starts_at");
+        var deadline = rs.getTimestamp("deadline").toInstant();
+        boolean booked = status != null && !status.equals("CANCELLED");
+        boolean inTime = startsAt != null && !startsAt.toInstant().isAfter(deadline);
+        boolean seen = "CHECKED_IN".equals(status) || "COMPLETED".equals(status);
+        return new EnquiryView(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+                Enquiry.Channel.valueOf(rs.getString("channel")), rs.getString("referrer"),
+                show(rs.getTimestamp("first_contact_at")), ClinicTime.show(deadline),
+                booked ? rs.getObject("appointment_id", UUID.class) : null,
+                booked ? show(startsAt) : null, booked, booked && inTime, seen, seen && inTime,
+                show(rs.getTimestamp("at_risk_at")), show(rs.getTimestamp("breached_at")));
     }
 
     private static OffsetDateTime show(Timestamp timestamp) {

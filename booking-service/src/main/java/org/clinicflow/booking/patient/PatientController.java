@@ -3,16 +3,22 @@ package org.clinicflow.booking.patient;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.clinicflow.booking.platform.PageOf;
 import org.clinicflow.platform.outbox.Outbox;
 import org.clinicflow.platform.security.ClinicUser;
 import org.clinicflow.platform.web.InvalidFieldException;
 import org.clinicflow.platform.web.NotFoundException;
 import org.clinicflow.platform.web.Versions;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -24,6 +30,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -120,6 +127,42 @@ class PatientController {
         if (smsConsent && mobilePhone == null) {
             throw new InvalidFieldException("mobilePhone", "is needed when the patient consents to SMS");
         }
+    }
+
+    /** Enough to tell two patients apart at the desk; contact details stay on the patient's own record. */
+    record PatientMatch(UUID id, String givenName, String familyName, LocalDate dateOfBirth, String nhsNumber) {
+    }
+
+    /**
+     * Finds a patient by NHS number, or by family name (its start, any case) together with date of birth. A name
+     * alone is refused: the register is not for browsing.
+     */
+    @Operation(summary = "Find a patient by NHS number, or by family name and date of birth (reception, paged)")
+    @GetMapping
+    @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin')")
+    @Transactional(readOnly = true)
+    PageOf<PatientMatch> find(@RequestParam(required = false) String nhsNumber,
+                              @RequestParam(required = false) String familyName,
+                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                              LocalDate dateOfBirth,
+                              @RequestParam(defaultValue = "0") @Min(0) int page,
+                              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        var pageable = PageRequest.of(page, size);
+        Page<Patient> found;
+        if (nhsNumber != null && !nhsNumber.isBlank()) {
+            if (!NhsNumber.isValid(nhsNumber)) {
+                throw new InvalidFieldException("nhsNumber", "is not a valid NHS number (check digit)");
+            }
+            found = patients.findByNhsNumber(NhsNumber.normalise(nhsNumber), pageable);
+        } else if (familyName != null && familyName.strip().length() >= 2 && dateOfBirth != null) {
+            found = patients.findByBirthAndFamilyName(dateOfBirth, familyName.strip(), pageable);
+        } else {
+            throw new InvalidFieldException(dateOfBirth == null ? "dateOfBirth" : "familyName",
+                    "search by nhsNumber, or by familyName (at least two letters) with dateOfBirth");
+        }
+        return new PageOf<>(found.getContent().stream()
+                .map(p -> new PatientMatch(p.id(), p.givenName(), p.familyName(), p.dateOfBirth(), p.nhsNumber()))
+                .toList(), page, size, found.getTotalElements());
     }
 
     @Operation(summary = "Read a patient's details (reception and clinic admin; a patient only their own)")

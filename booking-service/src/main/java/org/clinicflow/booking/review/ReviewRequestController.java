@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import org.clinicflow.booking.availability.AppointmentType;
 import org.clinicflow.booking.availability.AvailabilitySearch;
 import org.clinicflow.booking.platform.ClinicTime;
+import org.clinicflow.booking.platform.PageOf;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,9 +46,6 @@ class ReviewRequestController {
 
     record ToBook(UUID id, UUID patientId, UUID surgeonId, UUID procedureId, LocalDate windowStarts,
                   LocalDate windowEnds, List<SlotOffer> earliestFittingSlots) {
-    }
-
-    record PageOf<T>(List<T> items, int page, int size, long totalItems) {
     }
 
     @Operation(summary = "Reception's to-book list of requested reviews, each with the earliest slots that fit it")

@@ -193,6 +193,26 @@ class AppointmentLifecycleIT extends BookingServiceIT {
                 + "\",\"appointmentType\":\"FREE_CONSULTATION\",\"startsAt\":\"" + slot + "\"}";
     }
 
+    @Test
+    void receptionSeesAPatientsAppointmentsLatestFirstAndNobodyElseDoes() {
+        var earlier = body(book(DemoUsers.OTHER_PATIENT_ID, nextSlot())).get("id").asString();
+        var later = body(book(DemoUsers.OTHER_PATIENT_ID, nextSlot())).get("id").asString();
+        var path = "/api/booking/patients/" + DemoUsers.OTHER_PATIENT_ID + "/appointments?size=100";
+
+        var page = body(ApiCall.get(url(path), tokenFor(DemoUsers.RECEPTIONIST)));
+        var ids = page.get("items").valueStream().map(a -> a.get("id").asString()).toList();
+        assertThat(ids).contains(earlier, later);
+        assertThat(ids.indexOf(later)).isLessThan(ids.indexOf(earlier));
+        assertThat(page.get("items").valueStream().map(a -> a.get("patientId").asString()).distinct().toList())
+                .containsExactly(DemoUsers.OTHER_PATIENT_ID.toString());
+        assertThat(page.get("totalItems").asLong()).isGreaterThanOrEqualTo(2);
+
+        assertThat(ApiCall.get(url(path), tokenFor(DemoUsers.PATIENT)).status()).isEqualTo(403);
+        assertThat(ApiCall.get(url(path), tokenFor(DemoUsers.SURGEON)).status()).isEqualTo(403);
+        assertThat(ApiCall.get(url("/api/booking/patients/" + DemoUsers.OTHER_PATIENT_ID
+                + "/appointments?page=-1"), tokenFor(DemoUsers.RECEPTIONIST)).status()).isEqualTo(400);
+    }
+
     private static String etagOf(tools.jackson.databind.JsonNode appointment) {
         return "\"" + appointment.get("version").asLong() + "\"";
     }

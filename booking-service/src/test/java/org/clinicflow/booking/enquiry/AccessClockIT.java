@@ -82,12 +82,14 @@ class AccessClockIT extends BookingServiceIT {
         var offer = body(ApiCall.get(url("/api/booking/enquiries/" + id + "/earliest-slots?limit=1"),
                 tokenFor(DemoUsers.RECEPTIONIST))).get(0);
         assertThat(offer.get("withinTarget").asBoolean()).isTrue();
+        assertThat(awaitingBooking()).contains(id);
 
         var booked = ApiCall.post(url("/api/booking/appointments"), tokenFor(DemoUsers.RECEPTIONIST), """
                 {"patientId":"%s","clinicianId":"%s","appointmentType":"FREE_CONSULTATION","startsAt":"%s",
                  "enquiryId":"%s"}""".formatted(DemoUsers.PATIENT_ID, offer.get("clinicianId").asString(),
                 offer.get("startsAt").asString(), id));
         assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        assertThat(awaitingBooking()).doesNotContain(id);
         clock.check();
         assertThat(eventsFor(enquiry, "clinic.booking.access-target-at-risk.v1")).isZero();
         assertThat(read(enquiry).get("bookedWithinTarget").asBoolean()).isTrue();
@@ -118,6 +120,10 @@ class AccessClockIT extends BookingServiceIT {
         assertThat(body(noChannel).at("/errors/0/field").asString()).isEqualTo("channel");
         assertThat(ApiCall.post(url("/api/booking/enquiries"), tokenFor(DemoUsers.SURGEON),
                 "{\"channel\":\"PHONE\"}").status()).isEqualTo(403);
+        assertThat(ApiCall.get(url("/api/booking/enquiries/awaiting-booking"), tokenFor(DemoUsers.SURGEON)).status())
+                .isEqualTo(403);
+        assertThat(ApiCall.get(url("/api/booking/enquiries/awaiting-booking?size=0"),
+                tokenFor(DemoUsers.RECEPTIONIST)).status()).isEqualTo(400);
     }
 
     private JsonNode record(String channel, OffsetDateTime firstContact, String referrer) {
@@ -126,6 +132,17 @@ class AccessClockIT extends BookingServiceIT {
                 referrer == null ? "" : ",\"referrer\":\"" + referrer + "\""));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return body(response);
+    }
+
+    /** Reception's worklist, most urgent first: the ids on it. */
+    private java.util.List<String> awaitingBooking() {
+        var response = ApiCall.get(url("/api/booking/enquiries/awaiting-booking?size=100"),
+                tokenFor(DemoUsers.RECEPTIONIST));
+        assertThat(response.status()).isEqualTo(200);
+        var items = body(response).get("items").valueStream().toList();
+        assertThat(items.stream().map(e -> e.get("deadline").asString()).map(OffsetDateTime::parse)
+                .map(OffsetDateTime::toInstant).toList()).isSorted();
+        return items.stream().map(e -> e.get("id").asString()).toList();
     }
 
     private JsonNode read(JsonNode enquiry) {

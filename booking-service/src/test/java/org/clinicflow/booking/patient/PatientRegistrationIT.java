@@ -102,4 +102,60 @@ class PatientRegistrationIT extends BookingServiceIT {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void receptionFindsAPatientByNhsNumberOrByNameWithDateOfBirthButNeverByNameAlone() {
+        var nhsNumber = freshNhsNumber();
+        var familyName = "Quartermain" + (char) ('a' + (int) (Math.random() * 26)) + System.nanoTime() % 1000;
+        var registered = ApiCall.post(url("/api/booking/patients"), tokenFor(DemoUsers.RECEPTIONIST), """
+                {"givenName":"Zebedee","familyName":"%s","dateOfBirth":"1938-05-06","email":"z@example.test",
+                 "nhsNumber":"%s","emailConsent":true,"smsConsent":false}""".formatted(familyName, nhsNumber));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        var id = body(registered).get("id").asString();
+        var reception = tokenFor(DemoUsers.RECEPTIONIST);
+
+        var byNumber = body(ApiCall.get(url("/api/booking/patients?nhsNumber=" + nhsNumber), reception));
+        assertThat(byNumber.get("totalItems").asLong()).isEqualTo(1);
+        assertThat(byNumber.at("/items/0/id").asString()).isEqualTo(id);
+        // A match says who the patient is, not how to reach them.
+        assertThat(byNumber.toString()).doesNotContain("z@example.test");
+
+        var byName = body(ApiCall.get(url("/api/booking/patients?familyName=" + familyName.substring(0, 6)
+                .toLowerCase() + "&dateOfBirth=1938-05-06"), reception));
+        assertThat(byName.get("items").valueStream().map(p -> p.get("id").asString())).contains(id);
+        assertThat(body(ApiCall.get(url("/api/booking/patients?familyName=" + familyName
+                + "&dateOfBirth=1938-05-07"), reception)).get("totalItems").asLong()).isZero();
+
+        var nameAlone = ApiCall.get(url("/api/booking/patients?familyName=" + familyName), reception);
+        assertThat(nameAlone.status()).isEqualTo(422);
+        assertThat(nameAlone.body()).contains("dateOfBirth");
+        var badNumber = ApiCall.get(url("/api/booking/patients?nhsNumber=9434765918"), reception);
+        assertThat(badNumber.status()).isEqualTo(422);
+        assertThat(badNumber.body()).contains("nhsNumber");
+        assertThat(ApiCall.get(url("/api/booking/patients?nhsNumber=" + nhsNumber), tokenFor(DemoUsers.PATIENT))
+                .status()).isEqualTo(403);
+        assertThat(ApiCall.get(url("/api/booking/patients?nhsNumber=" + nhsNumber), tokenFor(DemoUsers.SURGEON))
+                .status()).isEqualTo(403);
+    }
+
+    /** A random NHS number with a correct Modulus 11 check digit. */
+    private static String freshNhsNumber() {
+        while (true) {
+            var digits = new int[9];
+            int sum = 0;
+            for (int i = 0; i < 9; i++) {
+                digits[i] = (int) (Math.random() * 10);
+                sum += digits[i] * (10 - i);
+            }
+            int check = 11 - sum % 11;
+            if (check == 10) {
+                continue;
+            }
+            var number = new StringBuilder();
+            for (int d : digits) {
+                number.append(d);
+            }
+            return number.append(check == 11 ? 0 : check).toString();
+        }
+    }
 }
