@@ -7,9 +7,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.clinicflow.localstack.ApiCall;
 import org.clinicflow.localstack.ClinicInfrastructure;
 import org.clinicflow.localstack.DemoUsers;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
                 // Tests run the access clock themselves, at the moments they choose.
                 "clinicflow.booking.access-clock.initial-delay=PT24H"})
 @ActiveProfiles("demo")
+@Import(MovableClock.Configuration.class)
 public abstract class BookingServiceIT {
 
     protected static final ClinicInfrastructure infrastructure = ClinicInfrastructure.shared();
@@ -48,6 +51,15 @@ public abstract class BookingServiceIT {
 
     @Autowired
     protected JdbcClient jdbc;
+
+    /** The service's clock; a test that moves it (to an appointment's day, say) is put back after it. */
+    @Autowired
+    protected MovableClock wallClock;
+
+    @AfterEach
+    void putTheClockBack() {
+        wallClock.reset();
+    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.clinicflow.booking.availability.AppointmentType;
+import org.clinicflow.booking.platform.ClinicTime;
 import org.clinicflow.platform.web.ConflictException;
 
 import java.time.Instant;
@@ -104,11 +105,20 @@ public class Appointment {
         this.statusReason = why;
     }
 
-    void checkIn() {
+    /** Only on the day: checking in next week's patient is a slip of the mouse, not an arrival. */
+    void checkIn(Instant now) {
+        var day = ClinicTime.dateOf(startsAt);
+        if (!ClinicTime.dateOf(now).equals(day)) {
+            throw new ConflictException("A patient can be checked in only on the day of their appointment, " + day);
+        }
         moveTo(AppointmentStatus.CHECKED_IN);
     }
 
-    void markNoShow(String why) {
+    /** Only once the appointment's time has come: before that the patient may still arrive. */
+    void markNoShow(String why, Instant now) {
+        if (now.isBefore(startsAt)) {
+            throw new ConflictException("A patient can be marked as not attending only once the appointment has begun");
+        }
         moveTo(AppointmentStatus.NO_SHOW);
         this.statusReason = why;
     }

@@ -156,13 +156,13 @@ public class AppointmentBooking {
     @Transactional
     Appointment checkIn(UUID id, String ifMatch, ClinicUser by) {
         return changeStatus(id, ifMatch, by, null, AppointmentChange.Action.CHECKED_IN,
-                AppointmentEvents.CHECKED_IN_V1, Appointment::checkIn);
+                AppointmentEvents.CHECKED_IN_V1, appointment -> appointment.checkIn(clock.instant()));
     }
 
     @Transactional
     Appointment markNoShow(UUID id, String ifMatch, String why, ClinicUser by) {
         return changeStatus(id, ifMatch, by, why, AppointmentChange.Action.NO_SHOW, AppointmentEvents.NO_SHOW_V1,
-                appointment -> appointment.markNoShow(why));
+                appointment -> appointment.markNoShow(why, clock.instant()));
     }
 
     @Transactional

@@ -105,6 +105,10 @@ class ProcedureController {
         if (!user.clinicianId().equals(Optional.of(appointment.clinicianId()))) {
             throw new NotFoundException("Appointment", appointmentId);
         }
+        var theatreDay = ClinicTime.dateOf(appointment.startsAt());
+        if (!request.performedOn().equals(theatreDay)) {
+            throw new InvalidFieldException("performedOn", "must be the date of the theatre appointment, " + theatreDay);
+        }
         var now = clock.instant();
         var record = procedures.save(new ProcedureRecord(appointmentId, request.treatment(),
                 request.vertebralLevels(), request.performedOn(), surgeonId, user.userId(), now));

@@ -135,18 +135,31 @@ class AppointmentLifecycleIT extends BookingServiceIT {
     }
 
     @Test
-    void aPatientIsCheckedInAndSeenOrMarkedANoShow() {
+    void aPatientIsCheckedInOnlyOnTheDayAndMarkedANoShowOnlyOnceTheTimeHasCome() {
         var seen = body(book(DemoUsers.PATIENT_ID, nextSlot()));
-        var checkedIn = post("/api/booking/appointments/" + seen.get("id").asString() + "/check-in", etagOf(seen), "");
+        var seenStarts = OffsetDateTime.parse(seen.get("startsAt").asString()).toInstant();
+        var checkIn = "/api/booking/appointments/" + seen.get("id").asString() + "/check-in";
+        var tooEarly = post(checkIn, etagOf(seen), "");
+        assertThat(tooEarly.statusCode()).isEqualTo(409);
+        assertThat(tooEarly.body()).contains("only on the day");
+
+        wallClock.moveTo(seenStarts.minus(Duration.ofMinutes(20)));
+        var checkedIn = post(checkIn, etagOf(seen), "");
         assertThat(checkedIn.statusCode()).isEqualTo(200);
         var completed = post("/api/booking/appointments/" + seen.get("id").asString() + "/complete",
                 etagOf(json.readTree(checkedIn.body())), "");
         assertThat(completed.statusCode()).isEqualTo(200);
         assertThat(json.readTree(completed.body()).get("status").asString()).isEqualTo("COMPLETED");
+        wallClock.reset();
 
         var missed = body(book(DemoUsers.OTHER_PATIENT_ID, nextSlot()));
-        var noShow = post("/api/booking/appointments/" + missed.get("id").asString() + "/no-show", etagOf(missed),
-                "{\"reason\":\"Did not arrive; no answer by phone\"}");
+        var missedStarts = OffsetDateTime.parse(missed.get("startsAt").asString()).toInstant();
+        var noShowPath = "/api/booking/appointments/" + missed.get("id").asString() + "/no-show";
+        var reason = "{\"reason\":\"Did not arrive; no answer by phone\"}";
+        wallClock.moveTo(missedStarts.minus(Duration.ofMinutes(5)));
+        assertThat(post(noShowPath, etagOf(missed), reason).statusCode()).isEqualTo(409);
+        wallClock.moveTo(missedStarts.plus(Duration.ofMinutes(20)));
+        var noShow = post(noShowPath, etagOf(missed), reason);
         assertThat(noShow.statusCode()).isEqualTo(200);
         assertThat(json.readTree(noShow.body()).get("status").asString()).isEqualTo("NO_SHOW");
 

@@ -11,9 +11,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,15 +28,21 @@ class ListsAndProceduresIT extends BookingServiceIT {
         var appointment = checkedInProcedure();
         var id = appointment.get("id").asString();
         var path = "/api/booking/appointments/" + id + "/procedure";
+        var theatreDay = OffsetDateTime.parse(appointment.get("startsAt").asString())
+                .atZoneSameInstant(ZoneId.of("Europe/London")).toLocalDate();
         var request = """
                 {"treatment":"BALLOON_KYPHOPLASTY","vertebralLevels":["T12","L1"],"performedOn":"%s"}
-                """.formatted(LocalDate.now());
+                """.formatted(theatreDay);
 
         assertThat(ApiCall.post(url(path), tokenFor(DemoUsers.RECEPTIONIST), request).status()).isEqualTo(403);
         assertThat(ApiCall.post(url(path), tokenFor(DemoUsers.OTHER_SURGEON), request).status()).isEqualTo(404);
         var badLevel = ApiCall.post(url(path), tokenFor(DemoUsers.SURGEON), request.replace("\"L1\"", "\"X9\""));
         assertThat(badLevel.status()).isEqualTo(400);
         assertThat(badLevel.body()).contains("vertebralLevels");
+        var wrongDay = ApiCall.post(url(path), tokenFor(DemoUsers.SURGEON),
+                request.replace(theatreDay.toString(), theatreDay.minusDays(1).toString()));
+        assertThat(wrongDay.status()).isEqualTo(422);
+        assertThat(wrongDay.body()).contains("performedOn");
 
         var recorded = ApiCall.post(url(path), tokenFor(DemoUsers.SURGEON), request);
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
@@ -107,6 +115,8 @@ class ListsAndProceduresIT extends BookingServiceIT {
                 """.formatted(DemoUsers.PATIENT_ID, DemoUsers.SURGEON_CLINICIAN_ID, slot));
         assertThat(booked.status()).as(booked.body()).isEqualTo(201);
         var appointment = body(booked);
+        // The patient arrives on the morning of the operation; the clock stays there for the rest of the test.
+        wallClock.moveTo(slot.toInstant().minus(Duration.ofMinutes(45)));
         var checkedIn = send(HttpRequest.newBuilder(URI.create(url("/api/booking/appointments/"
                         + appointment.get("id").asString() + "/check-in")))
                 .header("Authorization", "Bearer " + tokenFor(DemoUsers.RECEPTIONIST))
