@@ -1,2 +1,2 @@
-/** Technical wiring of content-service: security rules, clock, conditional-request problems. */
+/** Technical wiring of content-service: security rules and clock. */
 package org.clinicflow.content.platform;

@@ -1,6 +1,5 @@
 package org.clinicflow.content.signoff;
 
-import org.clinicflow.content.platform.HttpPreconditions;
 import org.clinicflow.content.treatment.Treatment;
 import org.clinicflow.content.treatment.TreatmentContent;
 import org.clinicflow.content.treatment.TreatmentRepository;
@@ -9,8 +8,11 @@ import org.clinicflow.platform.security.ClinicUser;
 import org.clinicflow.platform.web.ConflictException;
 import org.clinicflow.platform.web.InvalidFieldException;
 import org.clinicflow.platform.web.NotFoundException;
+import org.clinicflow.platform.web.Versions;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -140,7 +142,7 @@ class SignOff {
     /** The sign-off means a second pair of eyes: nobody approves or returns words they wrote or edited. */
     private static void requireIndependentReviewer(TreatmentVersion version, ClinicUser surgeon) {
         if (version.isAuthor(surgeon.userId())) {
-            throw HttpPreconditions.forbidden("You wrote or edited version " + version.number()
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "You wrote or edited version " + version.number()
                     + "; another surgeon must review it");
         }
     }
@@ -149,7 +151,7 @@ class SignOff {
         var version = versions.findByTreatmentSlugAndNumber(slug, number)
                 .orElseThrow(() -> new NotFoundException("Version", slug + "/" + number));
         if (version.lockVersion() != expectedLock) {
-            throw HttpPreconditions.failed();
+            throw Versions.stale();
         }
         return version;
     }

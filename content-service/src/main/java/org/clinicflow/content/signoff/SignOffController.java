@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.clinicflow.content.platform.HttpPreconditions;
 import org.clinicflow.content.signoff.VersionViews.VersionSummary;
 import org.clinicflow.content.signoff.VersionViews.VersionView;
 import org.clinicflow.content.treatment.KeyFacts;
@@ -14,6 +13,7 @@ import org.clinicflow.content.treatment.SectionTexts;
 import org.clinicflow.content.treatment.Treatment;
 import org.clinicflow.content.treatment.TreatmentContent;
 import org.clinicflow.platform.security.ClinicUser;
+import org.clinicflow.platform.web.Versions;
 import org.clinicflow.platform.web.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -218,7 +218,7 @@ class SignOffController {
      */
     static long expectedLock(String ifMatch, int number) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            throw HttpPreconditions.required();
+            throw Versions.missing();
         }
         for (String tag : ifMatch.split(",")) {
             var matcher = ETAG.matcher(tag.strip());
@@ -226,7 +226,7 @@ class SignOffController {
                 return Long.parseLong(matcher.group(2));
             }
         }
-        throw HttpPreconditions.failed();
+        throw Versions.stale();
     }
 
     static String etag(TreatmentVersion version) {
