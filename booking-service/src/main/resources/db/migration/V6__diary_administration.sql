@@ -8,3 +8,11 @@ create unique index session_exception_one_extra_per_start on session_exception (
 
 -- The periodic sweep of lapsed holds reads only holds; bookings no longer clear every lapsed hold on each claim.
 create index appointment_holds on appointment (hold_expires_at) where status = 'HELD';
+
+-- Who changed the working pattern, and when: the rows the demo seeded have no such record.
+alter table session_template add column recorded_by text;
+alter table session_template add column recorded_at timestamptz;
+alter table session_template add column ended_by text;
+alter table session_template add column ended_at timestamptz;
+alter table session_exception add column recorded_by text;
+alter table session_exception add column recorded_at timestamptz;

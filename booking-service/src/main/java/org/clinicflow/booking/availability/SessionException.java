@@ -6,6 +6,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.UUID;
@@ -34,12 +35,17 @@ class SessionException {
     @Enumerated(EnumType.STRING)
     private SessionKind kind;
     private String reason;
+    /** Keycloak subject of the clinic-admin who recorded it; null for seeded rows. */
+    private String recordedBy;
+    private Instant recordedAt;
 
     protected SessionException() {
     }
 
-    static SessionException cancelledDay(UUID clinicianId, LocalDate onDate, String reason) {
+    static SessionException cancelledDay(UUID clinicianId, LocalDate onDate, String reason, String by, Instant at) {
         var day = new SessionException();
+        day.recordedBy = by;
+        day.recordedAt = at;
         day.id = UUID.randomUUID();
         day.clinicianId = clinicianId;
         day.onDate = onDate;
@@ -48,8 +54,10 @@ class SessionException {
         return day;
     }
 
-    static SessionException extraSession(ClinicSession session, String reason) {
+    static SessionException extraSession(ClinicSession session, String reason, String by, Instant at) {
         var extra = new SessionException();
+        extra.recordedBy = by;
+        extra.recordedAt = at;
         extra.id = UUID.randomUUID();
         extra.clinicianId = session.clinicianId();
         extra.onDate = session.date();
@@ -77,6 +85,10 @@ class SessionException {
 
     String reason() {
         return reason;
+    }
+
+    String recordedBy() {
+        return recordedBy;
     }
 
     boolean cancels(UUID clinician, LocalDate date) {

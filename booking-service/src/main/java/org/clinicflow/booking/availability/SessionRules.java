@@ -6,6 +6,7 @@ import org.clinicflow.booking.clinician.ClinicianRepository;
 import org.clinicflow.booking.platform.ClinicTime;
 import org.clinicflow.booking.site.RoomRepository;
 import org.clinicflow.booking.site.SiteRepository;
+import org.clinicflow.platform.security.ClinicUser;
 import org.clinicflow.platform.web.ConflictException;
 import org.clinicflow.platform.web.InvalidFieldException;
 import org.clinicflow.platform.web.NotFoundException;
@@ -65,7 +66,7 @@ class SessionRules {
 
     @Transactional
     SessionTemplate addTemplate(UUID clinicianId, DayOfWeek day, Place place, LocalDate validFrom,
-                                LocalDate validUntil) {
+                                LocalDate validUntil, ClinicUser by) {
         activeClinician(clinicianId, false);
         requirePlace(place);
         if (validFrom.isBefore(today())) {
@@ -75,7 +76,7 @@ class SessionRules {
             throw new InvalidFieldException("validUntil", "must not be before validFrom");
         }
         var template = new SessionTemplate(UUID.randomUUID(), clinicianId, place.siteId(), place.roomId(), day,
-                place.startsAt(), place.endsAt(), place.kind(), validFrom, validUntil);
+                place.startsAt(), place.endsAt(), place.kind(), validFrom, validUntil, by.userId(), clock.instant());
         if (templates.findByClinicianIdOrderByDayOfWeekAscStartsAtAsc(clinicianId).stream()
                 .anyMatch(template::clashesWith)) {
             throw new ConflictException("This clinician already has a session on " + day + " overlapping "
@@ -89,7 +90,7 @@ class SessionRules {
 
     /** Stops a weekly session after {@code lastDate}; refused while appointments sit in the sessions it removes. */
     @Transactional
-    SessionTemplate endTemplate(UUID templateId, LocalDate lastDate) {
+    SessionTemplate endTemplate(UUID templateId, LocalDate lastDate, ClinicUser by) {
         var template = templates.findById(templateId)
                 .orElseThrow(() -> new NotFoundException("Session template", templateId));
         if (lastDate.isBefore(today().minusDays(1))) {
@@ -100,7 +101,7 @@ class SessionRules {
             throw new InvalidFieldException("lastDate", "is after the template's own last date, " + runsUntil
                     + "; add a new template to extend it");
         }
-        template.endAfter(lastDate);
+        template.endAfter(lastDate, by.userId(), clock.instant());
         templates.saveAndFlush(template);
         requireNoAppointmentStranded(template.clinicianId(), lastDate.plusDays(1), runsUntil);
         calendar.forgetRulesAfterCommit();
@@ -113,12 +114,13 @@ class SessionRules {
      * while appointments are booked that day, so that none is silently orphaned.
      */
     @Transactional
-    SessionException cancelDay(UUID clinicianId, LocalDate onDate, String reason) {
+    SessionException cancelDay(UUID clinicianId, LocalDate onDate, String reason, ClinicUser by) {
         if (clinicianId != null) {
             activeClinician(clinicianId, true);
         }
         requireFutureDate(onDate);
-        var day = exceptions.saveAndFlush(SessionException.cancelledDay(clinicianId, onDate, reason));
+        var day = exceptions.saveAndFlush(SessionException.cancelledDay(clinicianId, onDate, reason, by.userId(),
+                clock.instant()));
         requireNoAppointmentStranded(clinicianId, onDate, onDate);
         calendar.forgetRulesAfterCommit();
         log.info("Sessions cancelled on {} for {} (exception {})", onDate,
@@ -127,7 +129,8 @@ class SessionRules {
     }
 
     @Transactional
-    SessionException addExtraSession(UUID clinicianId, LocalDate onDate, Place place, String reason) {
+    SessionException addExtraSession(UUID clinicianId, LocalDate onDate, Place place, String reason,
+                                     ClinicUser by) {
         activeClinician(clinicianId, true);
         requirePlace(place);
         requireFutureDate(onDate);
@@ -141,7 +144,8 @@ class SessionRules {
             throw new ConflictException("This clinician already has a session on " + onDate + " from "
                     + clash.get().startsAt() + " to " + clash.get().endsAt());
         }
-        var extra = exceptions.saveAndFlush(SessionException.extraSession(session, reason));
+        var extra = exceptions.saveAndFlush(SessionException.extraSession(session, reason, by.userId(),
+                clock.instant()));
         calendar.forgetRulesAfterCommit();
         log.info("Extra session {} added for clinician {} on {}", extra.id(), clinicianId, onDate);
         return extra;
@@ -149,7 +153,7 @@ class SessionRules {
 
     /** Undoes a day off or removes an extra session; an extra session with appointments in it stays. */
     @Transactional
-    void removeException(UUID id) {
+    void removeException(UUID id, ClinicUser by) {
         var exception = exceptions.findById(id).orElseThrow(() -> new NotFoundException("Session exception", id));
         if (exception.onDate().isBefore(today())) {
             throw new ConflictException("That change is in the past and stays as history");
@@ -160,7 +164,7 @@ class SessionRules {
             requireNoAppointmentStranded(exception.clinicianId(), exception.onDate(), exception.onDate());
         }
         calendar.forgetRulesAfterCommit();
-        log.info("Session exception {} removed", id);
+        log.info("Session exception {} removed by {}", id, by.userId());
     }
 
     private void requireNoAppointmentStranded(UUID clinicianId, LocalDate from, LocalDate toInclusive) {

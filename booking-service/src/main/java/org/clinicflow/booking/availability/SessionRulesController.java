@@ -5,10 +5,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.clinicflow.platform.security.ClinicUser;
 import org.clinicflow.platform.web.InvalidFieldException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,11 +49,12 @@ class SessionRulesController {
     }
 
     record TemplateView(UUID id, UUID clinicianId, UUID siteId, UUID roomId, DayOfWeek dayOfWeek, LocalTime startsAt,
-                        LocalTime endsAt, SessionKind kind, LocalDate validFrom, LocalDate validUntil) {
+                        LocalTime endsAt, SessionKind kind, LocalDate validFrom, LocalDate validUntil,
+                        String recordedBy, String endedBy) {
 
         static TemplateView of(SessionTemplate t) {
             return new TemplateView(t.id(), t.clinicianId(), t.siteId(), t.roomId(), t.dayOfWeek(), t.startsAt(),
-                    t.endsAt(), t.kind(), t.validFrom(), t.validUntil());
+                    t.endsAt(), t.kind(), t.validFrom(), t.validUntil(), t.recordedBy(), t.endedBy());
         }
     }
 
@@ -64,14 +67,15 @@ class SessionRulesController {
     }
 
     record ExceptionView(UUID id, UUID clinicianId, LocalDate onDate, SessionException.Change change, UUID siteId,
-                         UUID roomId, LocalTime startsAt, LocalTime endsAt, SessionKind kind, String reason) {
+                         UUID roomId, LocalTime startsAt, LocalTime endsAt, SessionKind kind, String reason,
+                         String recordedBy) {
 
         static ExceptionView of(SessionException e) {
             var extra = e.isExtra() ? e.asSession() : null;
             return new ExceptionView(e.id(), e.clinicianId(), e.onDate(), e.change(),
                     extra == null ? null : extra.siteId(), extra == null ? null : extra.roomId(),
                     extra == null ? null : extra.startsAt(), extra == null ? null : extra.endsAt(),
-                    extra == null ? null : extra.kind(), e.reason());
+                    extra == null ? null : extra.kind(), e.reason(), e.recordedBy());
         }
     }
 
@@ -97,18 +101,20 @@ class SessionRulesController {
     @PostMapping("/clinicians/{clinicianId}/session-templates")
     @PreAuthorize("hasRole('clinic-admin')")
     @ResponseStatus(HttpStatus.CREATED)
-    TemplateView addTemplate(@PathVariable UUID clinicianId, @Valid @RequestBody NewTemplate request) {
+    TemplateView addTemplate(@PathVariable UUID clinicianId, @Valid @RequestBody NewTemplate request,
+                             Authentication authentication) {
         return TemplateView.of(rules.addTemplate(clinicianId, request.dayOfWeek(),
                 new SessionRules.Place(request.siteId(), request.roomId(), request.startsAt(), request.endsAt(),
-                        request.kind()), request.validFrom(), request.validUntil()));
+                        request.kind()), request.validFrom(), request.validUntil(), ClinicUser.of(authentication)));
     }
 
     @Operation(summary = "End a weekly session after a date (clinic-admin; refused while patients are booked into"
             + " the sessions it removes)")
     @PostMapping("/session-templates/{id}/end")
     @PreAuthorize("hasRole('clinic-admin')")
-    TemplateView endTemplate(@PathVariable UUID id, @Valid @RequestBody TemplateEnd request) {
-        return TemplateView.of(rules.endTemplate(id, request.lastDate()));
+    TemplateView endTemplate(@PathVariable UUID id, @Valid @RequestBody TemplateEnd request,
+                             Authentication authentication) {
+        return TemplateView.of(rules.endTemplate(id, request.lastDate(), ClinicUser.of(authentication)));
     }
 
     @Operation(summary = "Days off, bank holidays and extra sessions between two dates")
@@ -130,10 +136,11 @@ class SessionRulesController {
     @PostMapping("/session-exceptions")
     @PreAuthorize("hasRole('clinic-admin')")
     @ResponseStatus(HttpStatus.CREATED)
-    ExceptionView addException(@Valid @RequestBody NewException request) {
+    ExceptionView addException(@Valid @RequestBody NewException request, Authentication authentication) {
         var reason = request.reason().strip();
+        var by = ClinicUser.of(authentication);
         if (request.change() == SessionException.Change.CANCELLED) {
-            return ExceptionView.of(rules.cancelDay(request.clinicianId(), request.onDate(), reason));
+            return ExceptionView.of(rules.cancelDay(request.clinicianId(), request.onDate(), reason, by));
         }
         var missing = new LinkedHashMap<String, String>();
         if (request.clinicianId() == null) {
@@ -156,15 +163,15 @@ class SessionRulesController {
         }
         return ExceptionView.of(rules.addExtraSession(request.clinicianId(), request.onDate(),
                 new SessionRules.Place(request.siteId(), request.roomId(), request.startsAt(), request.endsAt(),
-                        request.kind()), reason));
+                        request.kind()), reason, by));
     }
 
     @Operation(summary = "Remove a day off or an extra session (clinic-admin; an extra session with patients booked"
             + " into it stays)")
     @DeleteMapping("/session-exceptions/{id}")
     @PreAuthorize("hasRole('clinic-admin')")
-    ResponseEntity<Void> removeException(@PathVariable UUID id) {
-        rules.removeException(id);
+    ResponseEntity<Void> removeException(@PathVariable UUID id, Authentication authentication) {
+        rules.removeException(id, ClinicUser.of(authentication));
         return ResponseEntity.noContent().build();
     }
 }

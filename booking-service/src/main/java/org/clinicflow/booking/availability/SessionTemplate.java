@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.UUID;
@@ -29,12 +30,18 @@ class SessionTemplate {
     private LocalDate validFrom;
     /** Null while the template runs on. */
     private LocalDate validUntil;
+    /** Keycloak subject of the clinic-admin who added it; null for seeded rows. */
+    private String recordedBy;
+    private Instant recordedAt;
+    private String endedBy;
+    private Instant endedAt;
 
     protected SessionTemplate() {
     }
 
     SessionTemplate(UUID id, UUID clinicianId, UUID siteId, UUID roomId, DayOfWeek dayOfWeek, LocalTime startsAt,
-                    LocalTime endsAt, SessionKind kind, LocalDate validFrom, LocalDate validUntil) {
+                    LocalTime endsAt, SessionKind kind, LocalDate validFrom, LocalDate validUntil, String recordedBy,
+                    Instant recordedAt) {
         this.id = id;
         this.clinicianId = clinicianId;
         this.siteId = siteId;
@@ -45,11 +52,15 @@ class SessionTemplate {
         this.kind = kind;
         this.validFrom = validFrom;
         this.validUntil = validUntil;
+        this.recordedBy = recordedBy;
+        this.recordedAt = recordedAt;
     }
 
     /** The template runs up to and including {@code lastDate}, and not after. */
-    void endAfter(LocalDate lastDate) {
+    void endAfter(LocalDate lastDate, String by, Instant at) {
         this.validUntil = lastDate;
+        this.endedBy = by;
+        this.endedAt = at;
     }
 
     /** Whether the two could put the same clinician in two sessions at once on some date. */
@@ -94,6 +105,14 @@ class SessionTemplate {
 
     LocalDate validUntil() {
         return validUntil;
+    }
+
+    String recordedBy() {
+        return recordedBy;
+    }
+
+    String endedBy() {
+        return endedBy;
     }
 
     boolean runsOn(LocalDate date) {

@@ -54,6 +54,8 @@ class SessionAdministrationIT extends BookingServiceIT {
         var added = ApiCall.post(templates, admin, template(siteId, roomId, "14:00", "17:00", today));
         assertThat(added.status()).isEqualTo(201);
         var templateId = body(added).get("id").asString();
+        var adminId = body(added).get("recordedBy").asString();
+        assertThat(adminId).isNotBlank();
         var firstWednesday = today.plusDays(8).with(TemporalAdjusters.nextOrSame(DayOfWeek.WEDNESDAY));
         assertThat(firstSlotOn(clinicianId, firstWednesday)).isEqualTo(at(firstWednesday, "14:00"));
 
@@ -84,6 +86,7 @@ class SessionAdministrationIT extends BookingServiceIT {
         var secondWednesday = firstWednesday.plusWeeks(1);
         var leave = ApiCall.post(url("/api/booking/session-exceptions"), admin, leave(clinicianId, secondWednesday));
         assertThat(leave.status()).isEqualTo(201);
+        assertThat(body(leave).get("recordedBy").asString()).isEqualTo(adminId);
         assertThat(firstSlotOn(clinicianId, secondWednesday)).isEqualTo(at(secondWednesday.plusWeeks(1), "14:00"));
         var withdrawn = ApiCall.send("DELETE", url("/api/booking/session-exceptions/" + body(leave).get("id")
                 .asString()), admin, null, Map.of());
@@ -117,7 +120,9 @@ class SessionAdministrationIT extends BookingServiceIT {
                 .status()).isEqualTo(200);
         assertThat(ApiCall.send("DELETE", url("/api/booking/session-exceptions/" + body(extra).get("id")
                 .asString()), admin, null, Map.of()).status()).isEqualTo(204);
-        assertThat(ApiCall.post(end, admin, "{\"lastDate\":\"%s\"}".formatted(today)).status()).isEqualTo(200);
+        var ended = ApiCall.post(end, admin, "{\"lastDate\":\"%s\"}".formatted(today));
+        assertThat(ended.status()).isEqualTo(200);
+        assertThat(body(ended).get("endedBy").asString()).isEqualTo(adminId);
         assertThat(ApiCall.send("PUT", url("/api/booking/clinicians/" + clinicianId), admin, inactive,
                 Map.of("If-Match", "\"999\"")).status()).isEqualTo(412);
         assertThat(ApiCall.send("PUT", url("/api/booking/clinicians/" + clinicianId), admin, inactive,
