@@ -10,6 +10,9 @@ import org.clinicflow.booking.availability.AppointmentType;
 import org.clinicflow.booking.availability.AvailabilitySearch;
 import org.clinicflow.booking.patient.PatientRepository;
 import org.clinicflow.booking.platform.ClinicTime;
+import org.clinicflow.platform.audit.AuditAction;
+import org.clinicflow.platform.audit.AuditScope;
+import org.clinicflow.platform.audit.Audited;
 import org.clinicflow.platform.security.ClinicUser;
 import org.clinicflow.platform.web.InvalidFieldException;
 import org.clinicflow.platform.web.NotFoundException;
@@ -86,6 +89,8 @@ class EnquiryController {
     @Operation(summary = "Record a first contact (phone or web); a referrer is noted when given, never required")
     @PostMapping("/enquiries")
     @PreAuthorize(RECEPTION)
+    @Audited(action = AuditAction.CREATE, record = "enquiry", id = "#result?.id()",
+            patients = "#request.patientId()")
     @Transactional
     ResponseEntity<EnquiryView> record(@Valid @RequestBody RecordEnquiry request, Authentication authentication,
                                        UriComponentsBuilder uri) {
@@ -106,6 +111,7 @@ class EnquiryController {
     @Operation(summary = "An enquiry and where its 48-hour promise stands")
     @GetMapping("/enquiries/{id}")
     @PreAuthorize(RECEPTION)
+    @Audited(action = AuditAction.READ, record = "enquiry", id = "#id", patients = "#result?.patientId()")
     @Transactional(readOnly = true)
     EnquiryView read(@PathVariable UUID id) {
         return view(id);
@@ -114,11 +120,13 @@ class EnquiryController {
     @Operation(summary = "The earliest free consultations for an enquiry, each marked whether it keeps the promise")
     @GetMapping("/enquiries/{id}/earliest-slots")
     @PreAuthorize(RECEPTION)
+    @Audited(action = AuditAction.READ, record = "enquiry", id = "#id")
     @Transactional(readOnly = true)
     List<SlotOffer> earliestSlots(@PathVariable UUID id,
                                   @RequestParam(defaultValue = "FREE_CONSULTATION") AppointmentType appointmentType,
                                   @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
         var enquiry = enquiries.findById(id).orElseThrow(() -> new NotFoundException("Enquiry", id));
+        AuditScope.patient(enquiry.patientId());
         return availability.earliest(appointmentType, clock.instant(), Optional.empty(), limit).stream()
                 .map(slot -> new SlotOffer(slot.clinicianId(), slot.siteId(), ClinicTime.show(slot.startsAt()),
                         ClinicTime.show(slot.endsAt()), !slot.startsAt().isAfter(enquiry.deadline())))

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Plain HTTP calls for tests that go through the real network path (a service's port or the gateway), with or
@@ -31,6 +32,21 @@ public final class ApiCall {
     public static Response post(String url, String token, String json) {
         return send(builder(url, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /**
+     * Any method, with extra headers (such as {@code X-Correlation-Id} or {@code If-Match}).
+     *
+     * @param json the body, sent as JSON; null for none
+     */
+    public static Response send(String method, String url, String token, String json, Map<String, String> headers) {
+        var builder = builder(url, token);
+        headers.forEach(builder::header);
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        return send(builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     private static HttpRequest.Builder builder(String url, String token) {
