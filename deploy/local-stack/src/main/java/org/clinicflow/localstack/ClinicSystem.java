@@ -23,6 +23,10 @@ public final class ClinicSystem implements AutoCloseable {
             "-XX:+ExitOnOutOfMemoryError");
     private static final Duration READY_LIMIT = Duration.ofMinutes(3);
 
+    /** Gateway settings that lift its rate limits, for load tests that send everything from one address and user. */
+    public static final Map<String, String> UNLIMITED_RATE = Map.of("RATE_LIMIT_PER_USER", "100000000",
+            "RATE_LIMIT_PER_ADDRESS", "100000000");
+
     private final Ports ports;
     private final Map<String, ServiceProcess> processes;
 
