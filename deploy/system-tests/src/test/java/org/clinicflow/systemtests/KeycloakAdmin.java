@@ -23,11 +23,7 @@ final class KeycloakAdmin {
     }
 
     static void allowGatewayRedirect(String keycloakUrl, String gatewayUrl) throws Exception {
-        var token = JSON.readTree(send(HttpRequest.newBuilder(URI.create(keycloakUrl
-                        + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username="
-                        + encode("admin") + "&password=" + encode("admin"))).build())).get("access_token").asString();
+        var token = adminToken(keycloakUrl);
         var clients = keycloakUrl + "/admin/realms/clinic/clients";
         var client = JSON.readTree(send(HttpRequest.newBuilder(URI.create(clients + "?clientId=clinicflow-gateway"))
                 .header("Authorization", "Bearer " + token).GET().build())).get(0);
@@ -35,6 +31,40 @@ final class KeycloakAdmin {
         send(HttpRequest.newBuilder(URI.create(clients + "/" + client.get("id").asString()))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))).build());
+    }
+
+    /**
+     * Adds a public client of realm {@code clinic} with the password grant, for a test's own kinds of token: one whose
+     * tokens live {@code tokenLifespanSeconds}, or one without the services' audience.
+     */
+    static void addTestClient(String keycloakUrl, String clientId, int tokenLifespanSeconds,
+                              boolean withServiceAudiences) throws Exception {
+        var scopes = withServiceAudiences
+                ? "[\"basic\",\"roles\",\"profile\",\"clinicflow-services\",\"clinicflow-identity\"]"
+                : "[\"basic\",\"roles\",\"profile\",\"clinicflow-identity\"]";
+        var client = """
+                {"clientId":"%s","publicClient":true,"directAccessGrantsEnabled":true,"standardFlowEnabled":false,
+                 "fullScopeAllowed":true,"attributes":{"access.token.lifespan":"%d"},"defaultClientScopes":%s}
+                """.formatted(clientId, tokenLifespanSeconds, scopes);
+        send(HttpRequest.newBuilder(URI.create(keycloakUrl + "/admin/realms/clinic/clients"))
+                .header("Authorization", "Bearer " + adminToken(keycloakUrl))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(client)).build());
+    }
+
+    /** An access token of {@code username} from {@code client} of {@code realm}, by the password grant. */
+    static String token(String keycloakUrl, String realm, String client, String username, String password)
+            throws Exception {
+        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(keycloakUrl + "/realms/" + realm
+                        + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=" + encode(client)
+                        + "&username=" + encode(username) + "&password=" + encode(password)
+                        + "&scope=openid")).build())).get("access_token").asString();
+    }
+
+    private static String adminToken(String keycloakUrl) throws Exception {
+        return token(keycloakUrl, "master", "admin-cli", "admin", "admin");
     }
 
     private static String send(HttpRequest request) throws Exception {
