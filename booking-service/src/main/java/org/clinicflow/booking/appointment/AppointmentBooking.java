@@ -7,6 +7,7 @@ import org.clinicflow.booking.clinician.ClinicianRepository;
 import org.clinicflow.booking.enquiry.EnquiryBookings;
 import org.clinicflow.booking.patient.PatientRepository;
 import org.clinicflow.booking.review.ReviewBookings;
+import org.clinicflow.platform.audit.AuditScope;
 import org.clinicflow.platform.outbox.Outbox;
 import org.clinicflow.platform.security.ClinicUser;
 import org.clinicflow.platform.web.ConflictException;
@@ -248,6 +249,8 @@ public class AppointmentBooking {
         var appointment = appointments.findById(id)
                 .filter(a -> a.status() != AppointmentStatus.HELD)
                 .orElseThrow(() -> new NotFoundException("Appointment", id));
+        // Known from here on, so that even a change refused below is on the patient's audit trail.
+        AuditScope.patient(appointment.patientId());
         Versions.requireMatch(ifMatch, appointment.version());
         return appointment;
     }

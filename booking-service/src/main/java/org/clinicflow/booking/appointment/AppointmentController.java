@@ -10,7 +10,11 @@ import jakarta.validation.constraints.Size;
 import org.clinicflow.booking.availability.AppointmentType;
 import org.clinicflow.booking.platform.ClinicTime;
 import org.clinicflow.booking.platform.PageOf;
+import org.clinicflow.platform.audit.AuditAction;
+import org.clinicflow.platform.audit.AuditScope;
+import org.clinicflow.platform.audit.Audited;
 import org.clinicflow.platform.security.ClinicUser;
+import org.clinicflow.platform.web.HiddenRecordException;
 import org.clinicflow.platform.web.InvalidFieldException;
 import org.clinicflow.platform.web.NotFoundException;
 import org.clinicflow.platform.web.Versions;
@@ -45,6 +49,8 @@ import java.util.UUID;
 class AppointmentController {
 
     private static final String STAFF_WHO_BOOK = "hasAnyRole('receptionist', 'clinic-admin')";
+    /** The patient of the appointment an allowed change answers with. */
+    private static final String PATIENT_OF_RESULT = "#result?.patientId()";
 
     private final AppointmentBooking booking;
     private final AppointmentRepository appointments;
@@ -119,6 +125,7 @@ class AppointmentController {
     @Operation(summary = "Hold a slot for a few minutes while details are confirmed; it frees itself if not booked")
     @PostMapping("/holds")
     @PreAuthorize(STAFF_WHO_BOOK)
+    @Audited(action = AuditAction.CREATE, record = "appointment", id = "#result?.id()")
     ResponseEntity<AppointmentView> hold(@Valid @RequestBody HoldRequest request, Authentication authentication,
                                          UriComponentsBuilder uri) {
         var hold = booking.hold(new AppointmentBooking.Slot(request.clinicianId(), request.appointmentType(),
@@ -130,6 +137,8 @@ class AppointmentController {
     @Operation(summary = "Book an appointment for a registered patient, from a hold or straight away")
     @PostMapping("/appointments")
     @PreAuthorize(STAFF_WHO_BOOK)
+    @Audited(action = AuditAction.CREATE, record = "appointment", id = "#result?.id()",
+            patients = "#request.patientId()")
     ResponseEntity<AppointmentView> book(@Valid @RequestBody BookRequest request, Authentication authentication,
                                          UriComponentsBuilder uri) {
         var user = ClinicUser.of(authentication);
@@ -160,6 +169,8 @@ class AppointmentController {
     @Operation(summary = "Deliberately double-book a time (clinic-admin only; the reason is kept in the history)")
     @PostMapping("/appointments/overbook")
     @PreAuthorize("hasRole('clinic-admin')")
+    @Audited(action = AuditAction.CREATE, record = "appointment", id = "#result?.id()",
+            patients = "#request.patientId()")
     ResponseEntity<AppointmentView> overbook(@Valid @RequestBody OverbookRequest request,
                                              Authentication authentication, UriComponentsBuilder uri) {
         var appointment = booking.overbook(new AppointmentBooking.Slot(request.clinicianId(),
@@ -171,6 +182,7 @@ class AppointmentController {
     @Operation(summary = "Move a booking to another time in one step; the old time frees only if the new one is taken")
     @PostMapping("/appointments/{id}/reschedule")
     @PreAuthorize(STAFF_WHO_BOOK)
+    @Audited(action = AuditAction.CHANGE, record = "appointment", id = "#id", patients = PATIENT_OF_RESULT)
     ResponseEntity<AppointmentView> reschedule(@PathVariable UUID id, @Valid @RequestBody RescheduleRequest request,
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                Authentication authentication) {
@@ -181,6 +193,7 @@ class AppointmentController {
     @Operation(summary = "Cancel a booking, with a reason")
     @PostMapping("/appointments/{id}/cancel")
     @PreAuthorize(STAFF_WHO_BOOK)
+    @Audited(action = AuditAction.CHANGE, record = "appointment", id = "#id", patients = PATIENT_OF_RESULT)
     ResponseEntity<AppointmentView> cancel(@PathVariable UUID id, @Valid @RequestBody ReasonRequest request,
                                            @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                            Authentication authentication) {
@@ -190,6 +203,7 @@ class AppointmentController {
     @Operation(summary = "Check the patient in on arrival")
     @PostMapping("/appointments/{id}/check-in")
     @PreAuthorize(STAFF_WHO_BOOK)
+    @Audited(action = AuditAction.CHANGE, record = "appointment", id = "#id", patients = PATIENT_OF_RESULT)
     ResponseEntity<AppointmentView> checkIn(@PathVariable UUID id,
                                             @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                             Authentication authentication) {
@@ -199,6 +213,7 @@ class AppointmentController {
     @Operation(summary = "Mark that the patient did not attend")
     @PostMapping("/appointments/{id}/no-show")
     @PreAuthorize(STAFF_WHO_BOOK)
+    @Audited(action = AuditAction.CHANGE, record = "appointment", id = "#id", patients = PATIENT_OF_RESULT)
     ResponseEntity<AppointmentView> noShow(@PathVariable UUID id,
                                            @Valid @RequestBody(required = false) ReasonRequest request,
                                            @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -210,6 +225,7 @@ class AppointmentController {
     @Operation(summary = "Complete a checked-in appointment (reception, clinic admin, or the appointment's surgeon)")
     @PostMapping("/appointments/{id}/complete")
     @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin', 'surgeon')")
+    @Audited(action = AuditAction.CHANGE, record = "appointment", id = "#id", patients = PATIENT_OF_RESULT)
     ResponseEntity<AppointmentView> complete(@PathVariable UUID id,
                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                              Authentication authentication) {
@@ -223,6 +239,7 @@ class AppointmentController {
     @Operation(summary = "Read one appointment: reception and admin any, a surgeon their own, a patient their own")
     @GetMapping("/appointments/{id}")
     @PreAuthorize("isAuthenticated()")
+    @Audited(action = AuditAction.READ, record = "appointment", id = "#id", patients = PATIENT_OF_RESULT)
     @Transactional(readOnly = true)
     ResponseEntity<AppointmentView> read(@PathVariable UUID id, Authentication authentication) {
         return ok(readable(id, ClinicUser.of(authentication)));
@@ -231,6 +248,7 @@ class AppointmentController {
     @Operation(summary = "Who changed an appointment, when and why (staff)")
     @GetMapping("/appointments/{id}/history")
     @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin', 'surgeon')")
+    @Audited(action = AuditAction.READ, record = "appointment-history", id = "#id")
     @Transactional(readOnly = true)
     List<ChangeView> history(@PathVariable UUID id, Authentication authentication) {
         readable(id, ClinicUser.of(authentication));
@@ -240,6 +258,7 @@ class AppointmentController {
     @Operation(summary = "The calling patient's own upcoming appointments")
     @GetMapping("/appointments/mine")
     @PreAuthorize("hasRole('patient')")
+    @Audited(action = AuditAction.READ, record = "appointment", patients = "#result?.![patientId()]")
     @Transactional(readOnly = true)
     List<AppointmentView> mine(Authentication authentication) {
         return ClinicUser.of(authentication).patientId()
@@ -252,6 +271,7 @@ class AppointmentController {
     @Operation(summary = "A patient's appointments, latest first (reception, paged)")
     @GetMapping("/patients/{patientId}/appointments")
     @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin')")
+    @Audited(action = AuditAction.READ, record = "patient-appointments", id = "#patientId", patients = "#patientId")
     @Transactional(readOnly = true)
     PageOf<AppointmentView> ofPatient(@PathVariable UUID patientId,
                                       @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -262,12 +282,19 @@ class AppointmentController {
                 found.getTotalElements());
     }
 
-    /** Anything the caller may not see answers 404, so nobody learns that it exists. */
+    /**
+     * Anything the caller may not see answers 404, so nobody learns that it exists; an appointment that exists but is
+     * not the caller's is audited as a refused attempt on its patient.
+     */
     private Appointment readable(UUID id, ClinicUser user) {
-        return appointments.findById(id)
+        var appointment = appointments.findById(id)
                 .filter(a -> a.status() != AppointmentStatus.HELD)
-                .filter(a -> mayRead(user, a))
                 .orElseThrow(() -> new NotFoundException("Appointment", id));
+        AuditScope.patient(appointment.patientId());
+        if (!mayRead(user, appointment)) {
+            throw new HiddenRecordException("Appointment", id, appointment.patientId());
+        }
+        return appointment;
     }
 
     private static boolean mayRead(ClinicUser user, Appointment appointment) {

@@ -11,6 +11,9 @@ import org.clinicflow.booking.availability.AvailabilitySearch;
 import org.clinicflow.booking.patient.PatientRepository;
 import org.clinicflow.booking.platform.ClinicTime;
 import org.clinicflow.booking.platform.PageOf;
+import org.clinicflow.platform.audit.AuditAction;
+import org.clinicflow.platform.audit.AuditScope;
+import org.clinicflow.platform.audit.Audited;
 import org.clinicflow.platform.security.ClinicUser;
 import org.clinicflow.platform.web.InvalidFieldException;
 import org.clinicflow.platform.web.NotFoundException;
@@ -91,6 +94,8 @@ class EnquiryController {
     @Operation(summary = "Record a first contact (phone or web); a referrer is noted when given, never required")
     @PostMapping("/enquiries")
     @PreAuthorize(RECEPTION)
+    @Audited(action = AuditAction.CREATE, record = "enquiry", id = "#result?.id()",
+            patients = "#request.patientId()")
     @Transactional
     ResponseEntity<EnquiryView> record(@Valid @RequestBody RecordEnquiry request, Authentication authentication,
                                        UriComponentsBuilder uri) {
@@ -115,6 +120,7 @@ class EnquiryController {
     @Operation(summary = "Enquiries still waiting for a booking, most urgent first (paged)")
     @GetMapping("/enquiries/awaiting-booking")
     @PreAuthorize(RECEPTION)
+    @Audited(action = AuditAction.READ, record = "enquiry", patients = "#result?.items().![patientId()]")
     @Transactional(readOnly = true)
     PageOf<EnquiryView> awaitingBooking(@RequestParam(defaultValue = "0") @Min(0) int page,
                                         @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -132,6 +138,7 @@ class EnquiryController {
     @Operation(summary = "An enquiry and where its 48-hour promise stands")
     @GetMapping("/enquiries/{id}")
     @PreAuthorize(RECEPTION)
+    @Audited(action = AuditAction.READ, record = "enquiry", id = "#id", patients = "#result?.patientId()")
     @Transactional(readOnly = true)
     EnquiryView read(@PathVariable UUID id) {
         return view(id);
@@ -140,11 +147,13 @@ class EnquiryController {
     @Operation(summary = "The earliest free consultations for an enquiry, each marked whether it keeps the promise")
     @GetMapping("/enquiries/{id}/earliest-slots")
     @PreAuthorize(RECEPTION)
+    @Audited(action = AuditAction.READ, record = "enquiry", id = "#id")
     @Transactional(readOnly = true)
     List<SlotOffer> earliestSlots(@PathVariable UUID id,
                                   @RequestParam(defaultValue = "FREE_CONSULTATION") AppointmentType appointmentType,
                                   @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
         var enquiry = enquiries.findById(id).orElseThrow(() -> new NotFoundException("Enquiry", id));
+        AuditScope.patient(enquiry.patientId());
         return availability.earliest(appointmentType, clock.instant(), Optional.empty(), limit).stream()
                 .map(slot -> new SlotOffer(slot.clinicianId(), slot.siteId(), ClinicTime.show(slot.startsAt()),
                         ClinicTime.show(slot.endsAt()), !slot.startsAt().isAfter(enquiry.deadline())))

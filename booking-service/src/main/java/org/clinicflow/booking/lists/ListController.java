@@ -7,6 +7,9 @@ import org.clinicflow.booking.availability.SessionKind;
 import org.clinicflow.booking.clinician.Clinician;
 import org.clinicflow.booking.clinician.ClinicianRepository;
 import org.clinicflow.booking.platform.ClinicTime;
+import org.clinicflow.platform.audit.AuditAction;
+import org.clinicflow.platform.audit.AuditScope;
+import org.clinicflow.platform.audit.Audited;
 import org.clinicflow.platform.security.ClinicUser;
 import org.clinicflow.platform.web.NotFoundException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -61,6 +64,7 @@ class ListController {
     @Operation(summary = "A clinic or theatre list for a day (days=1) or a week (days=7), in list order")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('surgeon', 'receptionist', 'clinic-admin')")
+    @Audited(action = AuditAction.READ, record = "clinician-list", id = "#clinicianId")
     @Transactional(readOnly = true)
     List<ListEntry> list(@PathVariable UUID clinicianId, @PathVariable SessionKind kind,
                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
@@ -72,6 +76,7 @@ class ListController {
     @Operation(summary = "The same list as a print-friendly HTML page")
     @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
     @PreAuthorize("hasAnyRole('surgeon', 'receptionist', 'clinic-admin')")
+    @Audited(action = AuditAction.READ, record = "clinician-list", id = "#clinicianId")
     @Transactional(readOnly = true)
     String printable(@PathVariable UUID clinicianId, @PathVariable SessionKind kind,
                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
@@ -126,7 +131,7 @@ class ListController {
     }
 
     private List<ListEntry> entries(UUID clinicianId, SessionKind kind, LocalDate date, int days) {
-        return jdbc.sql("""
+        var entries = jdbc.sql("""
                         select a.id, a.starts_at, a.ends_at, a.appointment_type, a.reason, a.status, p.id as patient_id,
                                p.given_name || ' ' || p.family_name as patient_name, p.date_of_birth
                         from appointment a join patient p on p.id = a.patient_id
@@ -145,6 +150,9 @@ class ListController {
                         rs.getString("patient_name"), rs.getObject("date_of_birth", LocalDate.class),
                         rs.getString("appointment_type"), rs.getString("reason"), rs.getString("status")))
                 .list();
+        // A list shows each of its patients' names and dates of birth: every one of them has been read.
+        AuditScope.patients(entries.stream().map(ListEntry::patientId).toList());
+        return entries;
     }
 
     private static String escape(String text) {

@@ -11,8 +11,11 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.clinicflow.booking.platform.PageOf;
+import org.clinicflow.platform.audit.AuditAction;
+import org.clinicflow.platform.audit.Audited;
 import org.clinicflow.platform.outbox.Outbox;
 import org.clinicflow.platform.security.ClinicUser;
+import org.clinicflow.platform.web.HiddenRecordException;
 import org.clinicflow.platform.web.InvalidFieldException;
 import org.clinicflow.platform.web.NotFoundException;
 import org.clinicflow.platform.web.Versions;
@@ -83,6 +86,7 @@ class PatientController {
     @Operation(summary = "Register a patient (self-referral: no GP referral needed)")
     @PostMapping
     @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin')")
+    @Audited(action = AuditAction.CREATE, record = "patient", id = "#result?.id()", patients = "#result?.id()")
     @Transactional
     ResponseEntity<PatientView> register(@Valid @RequestBody RegisterPatient request, Authentication authentication,
                                          UriComponentsBuilder uri) {
@@ -105,6 +109,7 @@ class PatientController {
     @Operation(summary = "Change a patient's contact details and consent per channel (If-Match required)")
     @PutMapping("/{id}/contact")
     @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin')")
+    @Audited(action = AuditAction.CHANGE, record = "patient", id = "#id", patients = "#id")
     @Transactional
     ResponseEntity<PatientView> changeContact(@PathVariable UUID id, @Valid @RequestBody ChangeContact request,
                                               @RequestHeader(name = "If-Match", required = false) String ifMatch) {
@@ -140,6 +145,7 @@ class PatientController {
     @Operation(summary = "Find a patient by NHS number, or by family name and date of birth (reception, paged)")
     @GetMapping
     @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin')")
+    @Audited(action = AuditAction.READ, record = "patient-search", patients = "#result?.items().![id()]")
     @Transactional(readOnly = true)
     PageOf<PatientMatch> find(@RequestParam(required = false) String nhsNumber,
                               @RequestParam(required = false) String familyName,
@@ -168,12 +174,13 @@ class PatientController {
     @Operation(summary = "Read a patient's details (reception and clinic admin; a patient only their own)")
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin', 'surgeon', 'patient')")
+    @Audited(action = AuditAction.READ, record = "patient", id = "#id", patients = "#id")
     @Transactional(readOnly = true)
     ResponseEntity<PatientView> read(@PathVariable UUID id, Authentication authentication) {
         var user = ClinicUser.of(authentication);
         // A patient asking for someone else's record learns nothing, not even that it exists.
         if (!user.isClinicStaff() && !user.patientId().equals(Optional.of(id))) {
-            throw new NotFoundException("Patient", id);
+            throw new HiddenRecordException("Patient", id, id);
         }
         var patient = patients.findById(id).orElseThrow(() -> new NotFoundException("Patient", id));
         return ResponseEntity.ok().eTag(Versions.etag(patient.version())).body(PatientView.of(patient));

@@ -10,12 +10,15 @@ import org.clinicflow.booking.appointment.AppointmentBooking;
 import org.clinicflow.booking.clinician.Clinician;
 import org.clinicflow.booking.clinician.ClinicianRepository;
 import org.clinicflow.booking.platform.ClinicTime;
+import org.clinicflow.platform.audit.AuditAction;
+import org.clinicflow.platform.audit.AuditScope;
+import org.clinicflow.platform.audit.Audited;
 import org.clinicflow.platform.outbox.CloudEvent;
 import org.clinicflow.platform.outbox.Outbox;
 import org.clinicflow.platform.security.ClinicUser;
 import org.clinicflow.platform.web.ConflictException;
+import org.clinicflow.platform.web.HiddenRecordException;
 import org.clinicflow.platform.web.InvalidFieldException;
-import org.clinicflow.platform.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -82,6 +85,7 @@ class ProcedureController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('surgeon')")
+    @Audited(action = AuditAction.CREATE, record = "procedure", id = "#result?.id()")
     @Transactional
     ProcedureView record(@PathVariable UUID appointmentId, @Valid @RequestBody RecordProcedure request,
                          Authentication authentication) {
@@ -100,10 +104,11 @@ class ProcedureController {
             throw new ConflictException("A procedure is already recorded for this appointment");
         }
         var appointment = appointments.completeForProcedure(appointmentId, user);
+        AuditScope.patient(appointment.patientId());
         // Only the surgeon whose theatre list holds the appointment records on it; refusing here rolls back the
         // completion above with everything else in this transaction.
         if (!user.clinicianId().equals(Optional.of(appointment.clinicianId()))) {
-            throw new NotFoundException("Appointment", appointmentId);
+            throw new HiddenRecordException("Appointment", appointmentId, appointment.patientId());
         }
         var theatreDay = ClinicTime.dateOf(appointment.startsAt());
         if (!request.performedOn().equals(theatreDay)) {

@@ -7,6 +7,8 @@ import org.clinicflow.booking.availability.AppointmentType;
 import org.clinicflow.booking.availability.AvailabilitySearch;
 import org.clinicflow.booking.platform.ClinicTime;
 import org.clinicflow.booking.platform.PageOf;
+import org.clinicflow.platform.audit.AuditAction;
+import org.clinicflow.platform.audit.Audited;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,6 +53,7 @@ class ReviewRequestController {
     @Operation(summary = "Reception's to-book list of requested reviews, each with the earliest slots that fit it")
     @GetMapping
     @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin')")
+    @Audited(action = AuditAction.READ, record = "review-request", patients = "#result?.items().![patientId()]")
     @Transactional(readOnly = true)
     PageOf<ToBook> toBook(@RequestParam(defaultValue = "0") @Min(0) int page,
                           @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {

@@ -34,16 +34,19 @@ public final class ApiCall {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    /** Any method, with a JSON body or none and extra headers (for example {@code If-Match}). */
+    /**
+     * Any method, with extra headers (such as {@code X-Correlation-Id} or {@code If-Match}).
+     *
+     * @param json the body, sent as JSON; null for none
+     */
     public static Response send(String method, String url, String token, String json, Map<String, String> headers) {
         var builder = builder(url, token);
         headers.forEach(builder::header);
-        if (json == null) {
-            builder.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            builder.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
         }
-        return send(builder.build());
+        return send(builder.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     private static HttpRequest.Builder builder(String url, String token) {

@@ -23,6 +23,10 @@ public final class ClinicSystem implements AutoCloseable {
             "-XX:+ExitOnOutOfMemoryError");
     private static final Duration READY_LIMIT = Duration.ofMinutes(3);
 
+    /** Gateway settings that lift its rate limits, for load tests that send everything from one address and user. */
+    public static final Map<String, String> UNLIMITED_RATE = Map.of("RATE_LIMIT_PER_USER", "100000000",
+            "RATE_LIMIT_PER_ADDRESS", "100000000");
+
     private final Ports ports;
     private final Map<String, ServiceProcess> processes;
 
@@ -45,6 +49,15 @@ public final class ClinicSystem implements AutoCloseable {
 
     /** Starts everything and returns once every service and the gateway report healthy. */
     public static ClinicSystem start(ClinicInfrastructure infrastructure, Ports ports, Path logDir) {
+        return start(infrastructure, ports, logDir, Map.of());
+    }
+
+    /**
+     * As {@link #start(ClinicInfrastructure, Ports, Path)}, with settings of the gateway's own (environment variables
+     * such as {@code RATE_LIMIT_PER_USER}) for tests that need, say, low limits.
+     */
+    public static ClinicSystem start(ClinicInfrastructure infrastructure, Ports ports, Path logDir,
+                                     Map<String, String> gatewaySettings) {
         var processes = new LinkedHashMap<String, ServiceProcess>();
         var system = new ClinicSystem(ports, processes);
         // However the launching JVM ends (a failed test, Ctrl-C, SIGTERM), it takes its services with it.
@@ -68,6 +81,7 @@ public final class ClinicSystem implements AutoCloseable {
             gateway.put("CONTENT_URL", "http://localhost:" + ports.content());
             gateway.put("FOLLOWUP_URL", "http://localhost:" + ports.followup());
             gateway.put("KEYCLOAK_ISSUER_URI", infrastructure.keycloakIssuerUri());
+            gateway.putAll(gatewaySettings);
             processes.put("gateway", launch("gateway", ports.gateway(), ports.gatewayManagement(), gateway, logDir));
             for (var process : processes.values()) {
                 process.awaitReady(READY_LIMIT);

@@ -4,15 +4,11 @@ import org.clinicflow.localstack.ApiCall;
 import org.clinicflow.localstack.ClinicInfrastructure;
 import org.clinicflow.localstack.ClinicSystem;
 import org.clinicflow.localstack.DemoUsers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -32,17 +28,9 @@ class WalkingSkeletonIT {
     private static ClinicSystem system;
 
     @BeforeAll
-    static void startTheWholeSystem() throws IOException {
+    static void startTheWholeSystem() {
         infrastructure = ClinicInfrastructure.shared();
-        system = ClinicSystem.start(infrastructure, ClinicSystem.Ports.anyFree(),
-                Files.createDirectories(Path.of("target", "service-logs")));
-    }
-
-    @AfterAll
-    static void stopTheSystem() {
-        if (system != null) {
-            system.close();
-        }
+        system = RunningSystem.shared();
     }
 
     @Test

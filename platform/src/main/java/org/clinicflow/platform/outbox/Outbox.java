@@ -1,5 +1,6 @@
 package org.clinicflow.platform.outbox;
 
+import org.clinicflow.platform.correlation.CorrelationId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,8 +57,11 @@ public class Outbox {
         envelope.put("subject", event.subject());
         envelope.put("time", event.time().toString());
         envelope.put("datacontenttype", "application/json");
-        if (event.correlationId() != null) {
-            envelope.put("correlationid", event.correlationId());
+        // The request that caused the event, unless the producer named one: consumers restore it into their logs.
+        var correlationId = event.correlationId() != null ? event.correlationId()
+                : CorrelationId.current().orElse(null);
+        if (correlationId != null) {
+            envelope.put(CorrelationId.CLOUD_EVENT_ATTRIBUTE, correlationId);
         }
         envelope.put("data", event.data());
         return json.writeValueAsString(envelope);

@@ -2,6 +2,7 @@ package org.clinicflow.platform.outbox;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
+import org.clinicflow.platform.correlation.CorrelationId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -63,12 +64,14 @@ public class OutboxRelay implements SmartLifecycle {
                 return 0;
             }
             var batch = jdbc.sql("""
-                            select event_id, topic, record_key, payload::text as payload
+                            select event_id, topic, record_key, payload::text as payload,
+                                   payload ->> 'correlationid' as correlation_id
                             from outbox_event where sent_at is null order by position limit :limit
                             """)
                     .param("limit", properties.batchSize())
                     .query((rs, row) -> new Pending(rs.getObject("event_id", UUID.class), rs.getString("topic"),
-                            rs.getString("record_key"), rs.getString("payload")))
+                            rs.getString("record_key"), rs.getString("payload"),
+                            rs.getString("correlation_id")))
                     .list();
             return send(batch);
         });
@@ -81,6 +84,11 @@ public class OutboxRelay implements SmartLifecycle {
             var record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
             record.headers().add(new RecordHeader("content-type",
                     CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+            if (event.correlationId() != null) {
+                // Also as a header, so a consumer restores it without parsing the payload first.
+                record.headers().add(new RecordHeader(CorrelationId.KAFKA_HEADER,
+                        event.correlationId().getBytes(StandardCharsets.UTF_8)));
+            }
             futures.add(kafka.send(record));
         }
         var acknowledged = new ArrayList<UUID>(batch.size());
@@ -164,6 +172,6 @@ public class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
-    private record Pending(UUID id, String topic, String key, String payload) {
+    private record Pending(UUID id, String topic, String key, String payload, String correlationId) {
     }
 }

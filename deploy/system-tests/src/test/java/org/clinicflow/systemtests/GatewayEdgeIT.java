@@ -1,0 +1,356 @@
+package org.clinicflow.systemtests;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.clinicflow.localstack.ApiCall;
+import org.clinicflow.localstack.ClinicInfrastructure;
+import org.clinicflow.localstack.ClinicSystem;
+import org.clinicflow.localstack.DemoUsers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The gateway's behaviour at the edge, against the whole system run as processes with real Keycloak tokens: correlation
+ * ids from request to Kafka message and audit record, rate limits, size limit, security headers, CORS, forwarded
+ * headers, browser sign-in with PKCE, session cookie, CSRF and token relay, and a route whose service is down.
+ * <p>
+ * The gateway here trusts this machine as a proxy in front of it, so each test speaks from its own client address
+ * ({@code X-Forwarded-For}) and the low limits of one test do not throttle another.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GatewayEdgeIT {
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+    private static final String WEB_ORIGIN = "https://clinic.example";
+    private static final int PER_USER = 20;
+    private static final int PER_ADDRESS = 30;
+    private static final AtomicInteger addresses = new AtomicInteger(1);
+    private static final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private static ClinicInfrastructure infrastructure;
+    private static ClinicSystem system;
+    private static String gateway;
+
+    @BeforeAll
+    static void startTheSystemWithLowLimits() throws Exception {
+        infrastructure = ClinicInfrastructure.shared();
+        system = ClinicSystem.start(infrastructure, ClinicSystem.Ports.anyFree(),
+                Files.createDirectories(Path.of("target", "service-logs", "gateway-edge")), Map.of(
+                        // Slow refills (a token every 20-30 s), so that a test's burst meets the capacity exactly.
+                        "RATE_LIMIT_PER_USER", Integer.toString(PER_USER),
+                        "RATE_LIMIT_PER_USER_PERIOD", "10m",
+                        "RATE_LIMIT_PER_ADDRESS", Integer.toString(PER_ADDRESS),
+                        "RATE_LIMIT_PER_ADDRESS_PERIOD", "10m",
+                        "TRUSTED_PROXIES", "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1",
+                        "WEB_ORIGINS", WEB_ORIGIN,
+                        "MAX_REQUEST_SIZE", "64KB"));
+        gateway = system.gatewayUrl();
+        KeycloakAdmin.allowGatewayRedirect(infrastructure.keycloakUrl(), gateway);
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aRequestsCorrelationIdReachesItsKafkaMessageAndItsAuditRecord() {
+        var from = nextAddress();
+        var correlationId = "e2e-" + UUID.randomUUID();
+        var receptionist = token(DemoUsers.RECEPTIONIST);
+        var slots = call("GET", "/api/booking/availability?appointmentType=FREE_CONSULTATION&clinicianId="
+                + DemoUsers.SURGEON_CLINICIAN_ID + "&limit=1&from=" + Instant.now().plus(Duration.ofDays(5)),
+                receptionist, null, from, Map.of());
+        assertThat(slots.status()).as(slots.body()).isEqualTo(200);
+        var startsAt = OffsetDateTime.parse(json.readTree(slots.body()).get(0).get("startsAt").asString());
+
+        var booked = call("POST", "/api/booking/appointments", receptionist, """
+                {"patientId":"%s","clinicianId":"%s","appointmentType":"FREE_CONSULTATION","startsAt":"%s"}
+                """.formatted(DemoUsers.OTHER_PATIENT_ID, DemoUsers.SURGEON_CLINICIAN_ID, startsAt), from,
+                Map.of("X-Correlation-Id", correlationId));
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        assertThat(booked.header("X-Correlation-Id")).isEqualTo(correlationId);
+        var appointmentId = json.readTree(booked.body()).get("id").asString();
+
+        var message = awaitRecord("clinic.booking.appointment", appointmentId, Duration.ofSeconds(30)).orElseThrow();
+        assertThat(new String(message.headers().lastHeader("ce_correlationid").value(), StandardCharsets.UTF_8))
+                .isEqualTo(correlationId);
+        assertThat(json.readTree(message.value()).get("correlationid").asString()).isEqualTo(correlationId);
+
+        var trail = call("GET", "/api/booking/audit?patientId=" + DemoUsers.OTHER_PATIENT_ID,
+                token(DemoUsers.CLINIC_ADMIN), null, from, Map.of());
+        assertThat(trail.status()).as(trail.body()).isEqualTo(200);
+        var record = json.readTree(trail.body()).get("items").valueStream()
+                .filter(r -> appointmentId.equals(r.get("recordId").asString())).findFirst().orElseThrow();
+        assertThat(record.get("correlationId").asString()).isEqualTo(correlationId);
+        // The client's address as the trusted proxy in front of the gateway saw it, not the gateway's own.
+        assertThat(record.get("clientAddress").asString()).isEqualTo(from);
+    }
+
+    @Test
+    @Order(2)
+    void aMalformedCorrelationIdIsReplacedAndOneIsGivenWhenMissing() {
+        var from = nextAddress();
+        var forged = call("GET", "/api/content/treatments", null, null, from,
+                Map.of("X-Correlation-Id", "<script>x</script>"));
+        assertThat(forged.header("X-Correlation-Id")).isNotEqualTo("<script>x</script>")
+                .matches("[0-9a-f-]{36}");
+        var none = call("GET", "/api/content/treatments", null, null, from, Map.of());
+        assertThat(none.header("X-Correlation-Id")).matches("[0-9a-f-]{36}");
+        // Even a request the gateway refuses itself carries one.
+        var refused = call("GET", "/api/booking/appointments/mine", "not.a.token", null, from, Map.of());
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.header("X-Correlation-Id")).isNotBlank();
+    }
+
+    @Test
+    @Order(3)
+    void tooManyRequestsFromOneAddressAreAnswered429WithRetryAfter() {
+        var from = nextAddress();
+        ApiCall.Response last = null;
+        int allowed = 0;
+        for (int i = 0; i < PER_ADDRESS + 5; i++) {
+            last = call("GET", "/api/content/treatments", null, null, from, Map.of());
+            if (last.status() == 429) {
+                break;
+            }
+            allowed++;
+        }
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(allowed).isBetween(PER_ADDRESS, PER_ADDRESS + 1);
+        assertThat(Integer.parseInt(last.header("Retry-After"))).isBetween(1, 20);
+        assertThat(last.contentType()).startsWith("application/problem+json");
+        // Another address is not held back.
+        assertThat(call("GET", "/api/content/treatments", null, null, nextAddress(), Map.of()).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
+    void tooManyRequestsFromOneUserAreAnswered429WhicheverAddressTheyComeFrom() {
+        var editor = token(DemoUsers.CONTENT_EDITOR);
+        ApiCall.Response last = null;
+        int allowed = 0;
+        for (int i = 0; i < PER_USER + 5; i++) {
+            last = call("GET", "/api/content/treatments", editor, null, nextAddress(), Map.of());
+            if (last.status() == 429) {
+                break;
+            }
+            allowed++;
+        }
+        assertThat(last.status()).isEqualTo(429);
+        assertThat(allowed).isBetween(PER_USER, PER_USER + 1);
+        assertThat(Integer.parseInt(last.header("Retry-After"))).isBetween(1, 30);
+    }
+
+    @Test
+    @Order(5)
+    void anOversizedBodyIsRefused413BeforeItReachesAService() {
+        var big = "{\"channel\":\"PHONE\",\"referrer\":\"" + "x".repeat(80 * 1024) + "\"}";
+        var response = call("POST", "/api/booking/enquiries", token(DemoUsers.RECEPTIONIST), big, nextAddress(),
+                Map.of());
+        assertThat(response.status()).isEqualTo(413);
+    }
+
+    @Test
+    @Order(6)
+    void everyResponseCarriesSecurityHeaders() {
+        var from = nextAddress();
+        for (var response : List.of(call("GET", "/api/content/treatments", null, null, from, Map.of()),
+                call("GET", "/api/booking/appointments/mine", null, null, from, Map.of()),
+                call("GET", "/no-such-page", null, null, from, Map.of()))) {
+            assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(response.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+            assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void corsAdmitsOnlyTheConfiguredWebOrigin() {
+        var from = nextAddress();
+        var preflight = Map.of("Origin", WEB_ORIGIN, "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "authorization,content-type");
+        var allowed = call("OPTIONS", "/api/booking/appointments", null, null, from, preflight);
+        assertThat(allowed.status()).isEqualTo(200);
+        assertThat(allowed.header("Access-Control-Allow-Origin")).isEqualTo(WEB_ORIGIN);
+
+        var foreign = call("OPTIONS", "/api/booking/appointments", null, null, from,
+                Map.of("Origin", "https://evil.example", "Access-Control-Request-Method", "POST"));
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.header("Access-Control-Allow-Origin")).isNull();
+        var simple = call("GET", "/api/content/treatments", null, null, from, Map.of("Origin", "https://evil.example"));
+        assertThat(simple.header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
+    @Order(8)
+    void noActuatorFallbackOrInternalPathIsReachable() {
+        var from = nextAddress();
+        var admin = token(DemoUsers.CLINIC_ADMIN);
+        for (var path : List.of("/actuator", "/actuator/health", "/actuator/gateway/routes", "/fallback/content",
+                "/api/booking/actuator/health", "/api/booking/v3/api-docs", "/api/booking/%2e%2e/actuator/health",
+                "/api/content/../../actuator/env", "/v3/api-docs")) {
+            for (var token : Arrays.asList(null, admin)) {
+                var response = call("GET", path, token, null, from, Map.of());
+                if (response.status() == 302) {
+                    // A page the gateway does not know, asked for without a session: the way to sign in, nothing more.
+                    assertThat(response.header("Location")).as(path).endsWith("/oauth2/authorization/keycloak");
+                } else {
+                    assertThat(response.status()).as(path).isIn(400, 401, 403, 404);
+                }
+                assertThat(response.body()).as(path).doesNotContain("\"status\":\"UP\"", "springdoc", "openapi");
+            }
+        }
+    }
+
+    @Test
+    @Order(9)
+    void aForgedOrTamperedTokenStopsAtTheGateway() {
+        var from = nextAddress();
+        var genuine = token(DemoUsers.RECEPTIONIST);
+        var parts = genuine.split("\\.");
+        var payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("receptionist", "clinic-admin");
+        var tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        var unsigned = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + parts[1] + ".";
+        for (var bad : List.of(tampered, unsigned)) {
+            var response = call("GET", "/api/booking/audit", bad, null, from, Map.of());
+            assertThat(response.status()).isEqualTo(401);
+            assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+        }
+    }
+
+    @Test
+    @Order(10)
+    void aBrowserSignsInWithPkceAndCallsTheApiWithItsSessionWhileTokensStayInTheGateway() {
+        var browser = new BrowserSession(nextAddress());
+        var loginPage = browser.open(gateway + "/me");
+        var authorizationRequest = browser.hops.stream().map(h -> h.headers().firstValue("Location").orElse(""))
+                .filter(l -> l.contains("/protocol/openid-connect/auth")).findFirst().orElseThrow();
+        assertThat(authorizationRequest).contains("code_challenge=", "code_challenge_method=S256",
+                "response_type=code", "client_id=clinicflow-gateway");
+        assertThat(loginPage.statusCode()).isEqualTo(200);
+        assertThat(loginPage.uri().toString()).startsWith(infrastructure.keycloakUrl());
+
+        var me = browser.logIn(loginPage, DemoUsers.RECEPTIONIST, DemoUsers.PASSWORD);
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        assertThat(me.uri().getPath()).isEqualTo("/me");
+        assertThat(json.readTree(me.body()).get("userId").asString()).matches("[0-9a-f-]{36}");
+
+        var sessionCookies = browser.hops.stream()
+                .filter(h -> h.uri().toString().startsWith(gateway))
+                .flatMap(h -> h.headers().allValues("Set-Cookie").stream())
+                .filter(c -> c.startsWith("SESSION=")).toList();
+        assertThat(sessionCookies).isNotEmpty().allSatisfy(cookie -> assertThat(cookie)
+                .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax"));
+        // Nothing the browser received from the gateway holds a token (JWTs start with "eyJ").
+        assertThat(browser.hops).filteredOn(h -> h.uri().toString().startsWith(gateway)).allSatisfy(h -> {
+            assertThat(h.body()).doesNotContain("eyJ");
+            assertThat(h.headers().map().toString()).doesNotContain("eyJ");
+        });
+
+        // The session alone reaches the services: the gateway relays the user's token.
+        var clinicians = browser.send("GET", gateway + "/api/booking/clinicians", null);
+        assertThat(clinicians.statusCode()).as(clinicians.body()).isEqualTo(200);
+
+        // A change riding on the cookie needs the CSRF token; with it, it goes through.
+        var enquiry = "{\"channel\":\"PHONE\"}";
+        assertThat(browser.send("POST", gateway + "/api/booking/enquiries", enquiry).statusCode()).isEqualTo(403);
+        var csrf = browser.cookie("XSRF-TOKEN");
+        assertThat(csrf).isNotBlank();
+        var recorded = browser.send("POST", gateway + "/api/booking/enquiries", enquiry, "X-XSRF-TOKEN", csrf);
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+    }
+
+    @Test
+    @Order(11)
+    void withContentServiceDownContentAnswers503AndBookingStillWorks() {
+        system.process("content-service").close();
+        var from = nextAddress();
+        var content = call("GET", "/api/content/treatments", null, null, from, Map.of());
+        assertThat(content.status()).isEqualTo(503);
+        assertThat(content.contentType()).startsWith("application/problem+json");
+        assertThat(content.body()).contains("content");
+
+        var receptionist = token(DemoUsers.RECEPTIONIST);
+        var slots = call("GET", "/api/booking/availability?appointmentType=FREE_CONSULTATION&clinicianId="
+                + DemoUsers.SURGEON_CLINICIAN_ID + "&limit=1&from=" + Instant.now().plus(Duration.ofDays(6)),
+                receptionist, null, from, Map.of());
+        assertThat(slots.status()).isEqualTo(200);
+        var startsAt = json.readTree(slots.body()).get(0).get("startsAt").asString();
+        var booked = call("POST", "/api/booking/appointments", receptionist, """
+                {"patientId":"%s","clinicianId":"%s","appointmentType":"FREE_CONSULTATION","startsAt":"%s"}
+                """.formatted(DemoUsers.PATIENT_ID, DemoUsers.SURGEON_CLINICIAN_ID, startsAt), from, Map.of());
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        assertThat(call("GET", "/api/followup/reminders/mine", token(DemoUsers.PATIENT), null, from, Map.of())
+                .status()).isEqualTo(200);
+    }
+
+    private static ApiCall.Response call(String method, String path, String token, String json, String from,
+                                         Map<String, String> headers) {
+        var all = new HashMap<>(headers);
+        all.put("X-Forwarded-For", from);
+        return ApiCall.send(method, gateway + path, token, json, all);
+    }
+
+    /** A documentation address (RFC 5737) of its own for each use. */
+    private static String nextAddress() {
+        int n = addresses.getAndIncrement();
+        return "198.51." + (100 + n / 250) + "." + (1 + n % 250);
+    }
+
+    private static String token(String user) {
+        return tokens.computeIfAbsent(user, u -> DemoUsers.accessToken(infrastructure.keycloakIssuerUri(), u));
+    }
+
+    private static Optional<ConsumerRecord<String, String>> awaitRecord(String topic, String key, Duration wait) {
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(250))) {
+                    if (key.equals(record.key())) {
+                        return Optional.of(record);
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.clinicflow.gateway;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The gateway's own settings ({@code clinicflow.gateway.*}).
+ *
+ * @param webOrigins     the origins of the clinic's web front end: the only ones CORS lets call the API from a browser
+ * @param trustedProxies a regular expression of the addresses of proxies in front of the gateway (a load balancer)
+ *                       whose {@code X-Forwarded-For} is believed; empty to believe none
+ * @param perUser        the limit per signed-in user (the token's subject)
+ * @param perAddress     the limit per client address, which also covers callers without a token
+ */
+@ConfigurationProperties("clinicflow.gateway")
+public record GatewayProperties(@DefaultValue("http://localhost:8080") List<String> webOrigins,
+                                @DefaultValue("") String trustedProxies,
+                                @DefaultValue Limit perUser,
+                                @DefaultValue Limit perAddress) {
+
+    /**
+     * A token bucket: up to {@code capacity} requests at once, refilled evenly to {@code capacity} per
+     * {@code period}.
+     */
+    public record Limit(@DefaultValue("300") int capacity, @DefaultValue("1m") Duration period) {
+    }
+}

@@ -1,0 +1,2 @@
+/** A correlation id on every request, passed to the services. */
+package org.clinicflow.gateway.correlation;

@@ -1,0 +1,43 @@
+package org.clinicflow.gateway.resilience;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import java.util.Set;
+
+/**
+ * Where a route's circuit breaker sends a request when its service does not answer (down, too slow, or the breaker is
+ * open): 503 with a problem-details body naming the part of the system that is unavailable, so the rest of the
+ * system carries on and a client can tell "content is down" from "my request was wrong". Reached only by the gateway's
+ * own forward; the security chain refuses {@code /fallback/**} from outside.
+ */
+@RestController
+class FallbackController {
+
+    private static final Set<String> ROUTES = Set.of("booking", "content", "followup");
+
+    private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
+
+    @RequestMapping("/fallback/{route}")
+    ResponseEntity<ProblemDetail> unavailable(@PathVariable String route, ServerWebExchange exchange) {
+        var name = ROUTES.contains(route) ? route : "service";
+        Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        // The exception's type and message only: they name hosts and timeouts, never a request's content.
+        log.warn("{} route answered by its fallback: {}", name, cause == null ? "circuit open" : cause.toString());
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The " + name + " service is not available at the moment; other parts of the system still work. "
+                        + "Try again shortly.");
+        problem.setTitle("Service Unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,152 @@
+package org.clinicflow.gateway.security;
+
+import org.clinicflow.gateway.GatewayProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.server.resource.web.server.BearerTokenServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The gateway serves two kinds of caller.
+ * <ul>
+ * <li>API clients send a bearer token from Keycloak. The gateway checks it (signature, issuer, expiry, audience, RS256)
+ * so that a bad token stops at the edge, and passes it on; each service checks it again and decides by role.</li>
+ * <li>Browsers sign in here through Keycloak (authorization code with PKCE; the gateway is the confidential client).
+ * The tokens stay in the gateway's session: the browser holds only an HttpOnly, SameSite session cookie, and
+ * {@code TokenRelay} puts the user's access token on each request to a service. Because a cookie is sent
+ * automatically, every changing request in a browser session must carry the CSRF token.</li>
+ * </ul>
+ * The gateway itself grants nothing under {@code /api/**}: the services enforce the role matrix.
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewaySecurity {
+
+    static final String SESSION_COOKIE = "SESSION";
+    /** The client registration of Keycloak in application.yml. */
+    static final String REGISTRATION = "keycloak";
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.TRACE);
+
+    @Bean
+    SecurityWebFilterChain gatewayChain(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
+                                        GatewayProperties properties) {
+        var authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
+        // PKCE even though the gateway is a confidential client: Keycloak requires S256 for it.
+        authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        var logoutSuccess = new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
+        logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
+
+        var csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+        return http
+                .authorizeExchange(exchanges -> exchanges
+                        // Health and info exist only on the management port, which is not published; on the public
+                        // port these paths find nothing. Only the gateway's own forward reaches its fallbacks.
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .pathMatchers("/fallback/**", "/actuator", "/actuator/**").denyAll()
+                        .pathMatchers("/api/**").permitAll()
+                        .pathMatchers("/", "/favicon.ico").permitAll()
+                        .anyExchange().authenticated())
+                .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoints()))
+                .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
+                .logout(logout -> logout.logoutSuccessHandler(logoutSuccess))
+                // The SPA reads the XSRF-TOKEN cookie and sends it back as X-XSRF-TOKEN: a CSRF token, not a
+                // credential, so it may be readable by JavaScript.
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserSessionChanges())
+                        .csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
+                .addFilterAfter(issueCsrfCookie(), SecurityWebFiltersOrder.CSRF)
+                .cors(cors -> cors.configurationSource(cors(properties)))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))
+                        .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true))
+                        .permissionsPolicy(permissions -> permissions.policy(
+                                "camera=(), microphone=(), geolocation=(), payment=()")))
+                .build();
+    }
+
+    /**
+     * Who is asked to sign in, and how: a page is sent to Keycloak; an API call without a usable token is answered 401;
+     * paths that are never served from outside answer 404 rather than inviting a login.
+     */
+    private static ServerAuthenticationEntryPoint entryPoints() {
+        var entryPoints = new DelegatingServerAuthenticationEntryPoint(
+                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
+                        ServerWebExchangeMatchers.pathMatchers("/actuator", "/actuator/**", "/fallback/**"),
+                        new HttpStatusServerEntryPoint(HttpStatus.NOT_FOUND)),
+                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
+                        ServerWebExchangeMatchers.pathMatchers("/api/**"),
+                        new BearerTokenServerAuthenticationEntryPoint()));
+        entryPoints.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint(
+                "/oauth2/authorization/" + REGISTRATION));
+        return entryPoints;
+    }
+
+    /**
+     * A request needs the CSRF token when it changes something and rides on the session cookie. A request with an
+     * {@code Authorization} header cannot be forged by another site (a browser never adds one by itself), and a
+     * request without the cookie has no session to abuse: both go without.
+     */
+    private static ServerWebExchangeMatcher browserSessionChanges() {
+        return exchange -> {
+            var request = exchange.getRequest();
+            boolean changing = !SAFE.contains(request.getMethod());
+            boolean sessionCookie = request.getCookies().containsKey(SESSION_COOKIE);
+            boolean bearer = request.getHeaders().containsHeader("Authorization");
+            return changing && sessionCookie && !bearer ? ServerWebExchangeMatcher.MatchResult.match()
+                    : ServerWebExchangeMatcher.MatchResult.notMatch();
+        };
+    }
+
+    /** The CSRF token is made lazily; asking for it is what sets the cookie the SPA reads. */
+    private static WebFilter issueCsrfCookie() {
+        return (exchange, chain) -> {
+            Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+            return (token == null ? Mono.<CsrfToken>empty() : token).then(chain.filter(exchange));
+        };
+    }
+
+    private static UrlBasedCorsConfigurationSource cors(GatewayProperties properties) {
+        var api = new CorsConfiguration();
+        api.setAllowedOrigins(properties.webOrigins());
+        api.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+        api.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "X-Correlation-Id",
+                "X-XSRF-TOKEN"));
+        api.setExposedHeaders(List.of("ETag", "Location", "Retry-After", "X-Correlation-Id"));
+        api.setAllowCredentials(true);
+        api.setMaxAge(Duration.ofHours(1));
+        var source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", api);
+        return source;
+    }
+}
