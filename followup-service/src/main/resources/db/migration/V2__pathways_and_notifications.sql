@@ -129,6 +129,7 @@ create table notification (
         check (status in ('SCHEDULED', 'SENDING', 'HELD', 'SENT', 'FAILED', 'CANCELLED')),
     next_attempt_at       timestamptz not null,
     claimed_until         timestamptz,
+    claimed_by            text, -- the dispatcher instance that last claimed it (and so sent it, once SENT)
     attempts              integer     not null default 0,
     channel               text check (channel in ('EMAIL', 'SMS')),
     fallen_back           boolean     not null default false,

@@ -84,7 +84,7 @@ public abstract class FollowupServiceIT {
         properties.put("clinicflow.followup.dispatch.poll-interval", "200ms");
         properties.put("clinicflow.followup.dispatch.batch-size", "5");
         properties.put("clinicflow.followup.dispatch.lease", "20s");
-        properties.put("clinicflow.followup.dispatch.max-attempts", "3");
+        properties.put("clinicflow.followup.dispatch.max-attempts", "5");
         properties.put("clinicflow.followup.dispatch.first-backoff", "300ms");
         properties.put("clinicflow.followup.dispatch.max-backoff", "1s");
         properties.put("clinicflow.followup.dispatch.breaker-open-wait", "2s");
@@ -175,6 +175,29 @@ public abstract class FollowupServiceIT {
                 return false;
             }
         }).toList();
+    }
+
+    /** Reads {@code topic} from the start until a record with {@code key} arrives; returns its value. */
+    protected static String consumeRecord(String topic, String key, Duration limit) {
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(Map.of(
+                org.apache.kafka.clients.consumer.ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                infrastructure.kafkaBootstrapServers(),
+                org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                org.apache.kafka.clients.consumer.ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                org.apache.kafka.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(record.key())) {
+                        return record.value();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("No record with key " + key + " on " + topic + " within " + limit);
     }
 
     protected String statusOf(UUID notificationId) {

@@ -66,7 +66,8 @@ public class TreatmentContents {
         try {
             var fresh = breaker.executeSupplier(() -> fetch(slug));
             store(fresh, clock.instant());
-            return fresh;
+            // An event may have brought a newer version than content-service's answer (read a moment earlier).
+            return cached.filter(c -> c.content().version() > fresh.version()).map(Cached::content).orElse(fresh);
         } catch (RuntimeException e) {
             if (cached.isPresent()) {
                 log.info("content-service unavailable ({}); quoting cached version {} of {}",

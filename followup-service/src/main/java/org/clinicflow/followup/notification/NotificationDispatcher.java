@@ -21,7 +21,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import static org.clinicflow.followup.notification.Notifications.utc;
 
@@ -48,7 +51,12 @@ class NotificationDispatcher implements SmartLifecycle {
     private final DispatchProperties properties;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final Map<Channel, CircuitBreaker> breakers = new EnumMap<>(Channel.class);
+    /** Names this instance in {@code claimed_by}: which instance holds (or last held) each message. */
+    private final String instance = java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "/"
+            + UUID.randomUUID().toString().substring(0, 8);
     private volatile boolean running;
+    /** Held by the pass under way; one pass at a time per instance, and stop() waits for it. */
+    private final ReentrantLock pass = new ReentrantLock();
 
     NotificationDispatcher(JdbcClient jdbc, Clock clock, PatientContacts contacts, TreatmentContents contents,
                            DispatchProperties properties, List<ChannelSender> senders) {
@@ -74,6 +82,17 @@ class NotificationDispatcher implements SmartLifecycle {
 
     @Scheduled(fixedDelayString = "${clinicflow.followup.dispatch.poll-interval:1s}")
     void dispatchDue() {
+        if (!pass.tryLock()) {
+            return;
+        }
+        try {
+            dispatchWhileFull();
+        } finally {
+            pass.unlock();
+        }
+    }
+
+    private void dispatchWhileFull() {
         // Keep going while batches come back full, so a backlog drains without waiting a poll interval per batch.
         while (running) {
             var batch = claim();
@@ -103,12 +122,12 @@ class NotificationDispatcher implements SmartLifecycle {
                             order by next_attempt_at
                             limit :n
                             for update skip locked)
-                        update notification set status = 'SENDING', claimed_until = :lease
+                        update notification set status = 'SENDING', claimed_until = :lease, claimed_by = :instance
                         from due where notification.id = due.id
                         returning notification.*
                         """)
                 .param("now", utc(now)).param("n", properties.batchSize())
-                .param("lease", utc(now.plus(properties.lease())))
+                .param("lease", utc(now.plus(properties.lease()))).param("instance", instance)
                 .query(Notifications::map).list();
     }
 
@@ -290,10 +309,20 @@ class NotificationDispatcher implements SmartLifecycle {
         running = true;
     }
 
-    /** Stops claiming; messages already claimed finish first (the scheduler waits for the running pass). */
+    /**
+     * Stops claiming, then waits for the pass under way: messages already claimed are sent and recorded before the
+     * database pool closes. One that takes longer than the lease is left SENDING and taken over by another instance.
+     */
     @Override
     public void stop() {
         running = false;
+        try {
+            if (pass.tryLock(properties.lease().toMillis(), TimeUnit.MILLISECONDS)) {
+                pass.unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
