@@ -56,7 +56,7 @@ public abstract class FollowupServiceIT {
     protected static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/London");
     protected static final GreenMail smtp = startSmtp();
     protected static final SmsProviderStandIn sms = new SmsProviderStandIn();
-    protected static final ContentServiceStandIn content = new ContentServiceStandIn();
+    protected static final ContentServiceStandIn content = startContent();
     private static final Map<String, String> tokens = new ConcurrentHashMap<>();
     private static KafkaProducer<String, String> producer;
 
@@ -90,6 +90,13 @@ public abstract class FollowupServiceIT {
         properties.put("clinicflow.followup.dispatch.breaker-open-wait", "2s");
         properties.put("clinicflow.followup.dispatch.send-timeout", "3s");
         return properties;
+    }
+
+    private static ContentServiceStandIn startContent() {
+        var standIn = new ContentServiceStandIn();
+        standIn.publish("balloon-kyphoplasty", 1, "1".repeat(64), "Rest today; walk a little from tomorrow.");
+        standIn.publish("vertebroplasty", 1, "2".repeat(64), "Rest today; walk a little from tomorrow.");
+        return standIn;
     }
 
     private static GreenMail startSmtp() {

@@ -5,6 +5,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.clinicflow.followup.contact.PatientContact;
 import org.clinicflow.followup.contact.PatientContacts;
+import org.clinicflow.followup.content.ContentUnavailableException;
 import org.clinicflow.followup.content.QuotedContent;
 import org.clinicflow.followup.content.TreatmentContents;
 import org.slf4j.Logger;
@@ -163,7 +164,15 @@ class NotificationDispatcher implements SmartLifecycle {
         }
         QuotedContent content = null;
         if (n.contentSlug() != null) {
-            content = contents.current(n.contentSlug());
+            try {
+                content = contents.current(n.contentSlug());
+            } catch (ContentUnavailableException e) {
+                // Not the channel's fault: wait for content without spending tries or falling back to another channel.
+                log.info("Notification {} waits for the content of {}", n.id(), n.contentSlug());
+                reschedule(n, n.channel(), n.attempts(), now.plus(properties.maxBackoff()),
+                        "waiting for published content of " + n.contentSlug());
+                return;
+            }
         }
         var text = MessageText.of(n, contact.get().givenName(), content);
         var to = channel.get() == Channel.EMAIL ? contact.get().email() : contact.get().mobilePhone();
