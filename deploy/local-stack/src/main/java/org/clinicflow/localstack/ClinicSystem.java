@@ -58,9 +58,13 @@ public final class ClinicSystem implements AutoCloseable {
             processes.put("content-service", launch("content-service", ports.content(), ports.contentManagement(),
                     service(infrastructure, "content", "CONTENT", ports.content(), ports.contentManagement(), true),
                     logDir));
+            // followup-service quotes published treatment content from content-service; with no SMTP server or SMS
+            // provider configured it uses log-only channels, so the local run needs no internet.
+            var followup = service(infrastructure, "followup", "FOLLOWUP", ports.followup(), ports.followupManagement(),
+                    true);
+            followup.put("CONTENT_URL", "http://localhost:" + ports.content());
             processes.put("followup-service", launch("followup-service", ports.followup(),
-                    ports.followupManagement(), service(infrastructure, "followup", "FOLLOWUP", ports.followup(),
-                            ports.followupManagement(), false), logDir));
+                    ports.followupManagement(), followup, logDir));
             var gateway = new HashMap<String, String>();
             gateway.put("GATEWAY_PORT", Integer.toString(ports.gateway()));
             gateway.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(ports.gatewayManagement()));
