@@ -45,6 +45,15 @@ public final class ClinicSystem implements AutoCloseable {
 
     /** Starts everything and returns once every service and the gateway report healthy. */
     public static ClinicSystem start(ClinicInfrastructure infrastructure, Ports ports, Path logDir) {
+        return start(infrastructure, ports, logDir, Map.of());
+    }
+
+    /**
+     * As {@link #start(ClinicInfrastructure, Ports, Path)}, with extra environment for followup-service, e.g. an SMTP
+     * server for a benchmark ({@code FOLLOWUP_MAIL_HOST}, {@code FOLLOWUP_MAIL_PORT}).
+     */
+    public static ClinicSystem start(ClinicInfrastructure infrastructure, Ports ports, Path logDir,
+                                     Map<String, String> followupEnvironment) {
         var processes = new LinkedHashMap<String, ServiceProcess>();
         var system = new ClinicSystem(ports, processes);
         // However the launching JVM ends (a failed test, Ctrl-C, SIGTERM), it takes its services with it.
@@ -63,6 +72,7 @@ public final class ClinicSystem implements AutoCloseable {
             var followup = service(infrastructure, "followup", "FOLLOWUP", ports.followup(), ports.followupManagement(),
                     true);
             followup.put("CONTENT_URL", "http://localhost:" + ports.content());
+            followup.putAll(followupEnvironment);
             processes.put("followup-service", launch("followup-service", ports.followup(),
                     ports.followupManagement(), followup, logDir));
             var gateway = new HashMap<String, String>();

@@ -2,9 +2,14 @@ package org.clinicflow.followup.notification;
 
 import io.swagger.v3.oas.annotations.Operation;
 import org.clinicflow.platform.security.ClinicUser;
+import org.clinicflow.platform.web.ConflictException;
+import org.clinicflow.platform.web.NotFoundException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -52,6 +57,21 @@ class NotificationController {
                         .map(n -> NotificationView.of(n, notifications.sentText(n.id())))
                         .toList())
                 .orElse(List.of());
+    }
+
+    /** The clinic retries a message the worklist shows as failed, once it has fixed the cause. */
+    @Operation(summary = "Send a failed message again (reception, clinic admin)")
+    @PostMapping("/{id}/retry")
+    @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin')")
+    ResponseEntity<Void> retry(@PathVariable UUID id) {
+        if (!notifications.retry(id)) {
+            var exists = notifications.exists(id);
+            if (!exists) {
+                throw new NotFoundException("Notification", id);
+            }
+            throw new ConflictException("Notification " + id + " has not failed; only failed messages are retried");
+        }
+        return ResponseEntity.accepted().build();
     }
 
     private static OffsetDateTime show(Instant instant) {

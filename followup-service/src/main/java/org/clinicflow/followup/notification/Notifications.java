@@ -76,14 +76,30 @@ public class Notifications {
                 .param("patient", patientId).query(Notifications::map).list();
     }
 
+    boolean exists(UUID id) {
+        return jdbc.sql("select count(*) from notification where id = :id").param("id", id).query(Long.class)
+                .single() == 1;
+    }
+
     String sentText(UUID id) {
         return jdbc.sql("select sent_text from notification where id = :id").param("id", id)
                 .query(String.class).optional().orElse(null);
     }
 
-    public List<Notification> failed(int limit) {
-        return jdbc.sql("select " + COLUMNS + " from notification where status = 'FAILED' order by due_at limit :n")
-                .param("n", limit).query(Notifications::map).list();
+    /**
+     * Puts a FAILED message back in the queue with a fresh budget on every channel, for when the clinic has fixed what
+     * stopped it (new contact details, consent given). Keeps its id, and so its idempotency key.
+     *
+     * @return false when there is no such FAILED message
+     */
+    @Transactional
+    public boolean retry(UUID id) {
+        return jdbc.sql("""
+                        update notification set status = 'SCHEDULED', attempts = 0, channel = null,
+                            fallen_back = false, next_attempt_at = :now, claimed_until = null
+                        where id = :id and status = 'FAILED'
+                        """)
+                .param("id", id).param("now", utc(clock.instant())).update() == 1;
     }
 
     static Notification map(ResultSet rs, int row) throws SQLException {

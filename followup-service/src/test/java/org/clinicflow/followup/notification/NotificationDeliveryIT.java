@@ -98,6 +98,22 @@ class NotificationDeliveryIT extends FollowupServiceIT {
         assertThat(sms.deliveredTo(patient.mobile())).isEmpty();
         var worklist = ApiCall.get(url("/api/followup/worklist"), tokenFor(DemoUsers.CLINIC_ADMIN));
         assertThat(worklist.body()).contains(appointmentId.toString());
+
+        // Reception records the patient's consent in booking-service; the clinic then sends the message again.
+        var id = confirmationId(appointmentId);
+        var retry = url("/api/followup/notifications/" + id + "/retry");
+        assertThat(ApiCall.post(retry, tokenFor(DemoUsers.PATIENT), "").status()).isEqualTo(403);
+        assertThat(ApiCall.post(url("/api/followup/notifications/" + UUID.randomUUID() + "/retry"),
+                tokenFor(DemoUsers.RECEPTIONIST), "").status()).isEqualTo(404);
+        publish("clinic.booking.patient", patient.id().toString(), Events.patientContactChanged(patient.id(),
+                patient.email(), patient.mobile(), true, false));
+        await(Duration.ofSeconds(30), () -> jdbc.sql("select email_consent from patient_contact where patient_id = :id")
+                .param("id", patient.id()).query(Boolean.class).single());
+        assertThat(ApiCall.post(retry, tokenFor(DemoUsers.RECEPTIONIST), "").status()).isEqualTo(202);
+        await(Duration.ofSeconds(30), () -> "SENT".equals(statusOf(id)));
+        assertThat(mailsTo(patient.email())).hasSize(1);
+        assertThat(sms.deliveredTo(patient.mobile())).isEmpty();
+        assertThat(ApiCall.post(retry, tokenFor(DemoUsers.RECEPTIONIST), "").status()).isEqualTo(409);
     }
 
     @Test
