@@ -58,8 +58,8 @@ public final class FollowupBenchmark {
         var infrastructure = ClinicInfrastructure.shared();
         try (var system = ClinicSystem.start(infrastructure, ClinicSystem.Ports.anyFree(),
                 Files.createDirectories(Path.of("target", "service-logs")),
-                Map.of("FOLLOWUP_MAIL_HOST", "localhost",
-                        "FOLLOWUP_MAIL_PORT", Integer.toString(smtp.getSmtp().getPort())));
+                Map.of("SPRING_MAIL_HOST", "localhost",
+                        "SPRING_MAIL_PORT", Integer.toString(smtp.getSmtp().getPort())));
              var bookingDb = DriverManager.getConnection(infrastructure.jdbcUrl("booking"), "booking", "booking");
              var followupDb = DriverManager.getConnection(infrastructure.jdbcUrl("followup"), "followup",
                      "followup")) {

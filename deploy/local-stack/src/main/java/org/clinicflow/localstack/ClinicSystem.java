@@ -50,7 +50,7 @@ public final class ClinicSystem implements AutoCloseable {
 
     /**
      * As {@link #start(ClinicInfrastructure, Ports, Path)}, with extra environment for followup-service, e.g. an SMTP
-     * server for a benchmark ({@code FOLLOWUP_MAIL_HOST}, {@code FOLLOWUP_MAIL_PORT}).
+     * server for a benchmark ({@code SPRING_MAIL_HOST}, {@code SPRING_MAIL_PORT}).
      */
     public static ClinicSystem start(ClinicInfrastructure infrastructure, Ports ports, Path logDir,
                                      Map<String, String> followupEnvironment) {

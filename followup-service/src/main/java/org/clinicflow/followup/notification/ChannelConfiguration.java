@@ -2,7 +2,6 @@ package org.clinicflow.followup.notification;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,19 +10,20 @@ import org.springframework.mail.javamail.JavaMailSender;
 /**
  * Real channels when configured (SMTP through {@code spring.mail.host}, SMS through
  * {@code clinicflow.followup.sms.base-url}); otherwise log-only channels, so that a local run needs no provider.
+ * Exactly one sender per channel: an empty setting counts as not set.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DispatchProperties.class)
 class ChannelConfiguration {
 
     @Bean
-    @ConditionalOnProperty("spring.mail.host")
+    @ConditionalOnExpression("!'${spring.mail.host:}'.isEmpty()")
     ChannelSender smtpEmail(JavaMailSender mail, @Value("${clinicflow.followup.email.from}") String from) {
         return new SmtpEmailSender(mail, from);
     }
 
     @Bean
-    @ConditionalOnProperty("clinicflow.followup.sms.base-url")
+    @ConditionalOnExpression("!'${clinicflow.followup.sms.base-url:}'.isEmpty()")
     ChannelSender notifySms(@Value("${clinicflow.followup.sms.base-url}") String baseUrl,
                             @Value("${clinicflow.followup.sms.api-key}") String apiKey,
                             @Value("${clinicflow.followup.sms.template-id}") String templateId,

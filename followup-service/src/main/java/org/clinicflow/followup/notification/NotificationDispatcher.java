@@ -67,7 +67,9 @@ class NotificationDispatcher implements SmartLifecycle {
         this.contents = contents;
         this.properties = properties;
         for (var sender : senders) {
-            this.senders.put(sender.channel(), sender);
+            if (this.senders.put(sender.channel(), sender) != null) {
+                throw new IllegalStateException("Two senders for channel " + sender.channel());
+            }
             // A refusal for one patient's bad address says nothing about the provider: it must not open the breaker.
             this.breakers.put(sender.channel(), CircuitBreaker.of(sender.channel().name(), CircuitBreakerConfig.custom()
                     .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
