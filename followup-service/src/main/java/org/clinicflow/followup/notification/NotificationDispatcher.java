@@ -152,6 +152,12 @@ class NotificationDispatcher implements SmartLifecycle {
             return;
         }
         var contact = contacts.find(n.patientId());
+        if (contact.isEmpty() && n.attempts() + 1 < properties.maxAttempts()) {
+            // The patient's registration travels on another topic and may arrive after their first booking: wait.
+            reschedule(n, n.channel(), n.attempts() + 1, now.plus(backoff(n.attempts() + 1)),
+                    "no contact details for the patient yet");
+            return;
+        }
         var channel = contact.flatMap(c -> pick(n, c));
         if (channel.isEmpty()) {
             log.info("Notification {} has no consented channel with contact details; flagged for the clinic", n.id());

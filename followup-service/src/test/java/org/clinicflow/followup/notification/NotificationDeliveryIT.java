@@ -117,6 +117,24 @@ class NotificationDeliveryIT extends FollowupServiceIT {
     }
 
     @Test
+    void aBookingThatArrivesBeforeThePatientsRegistrationWaitsForItsContactDetails() {
+        var patientId = UUID.randomUUID();
+        var email = "p-" + patientId + "@example.test";
+        var appointmentId = UUID.randomUUID();
+        publish(APPOINTMENTS, appointmentId.toString(), Events.appointmentBooked(UUID.randomUUID(), appointmentId,
+                patientId, Events.daysAhead(9)));
+        await(Duration.ofSeconds(30), () -> confirmationId(appointmentId) != null && jdbc.sql(
+                "select attempts from notification where id = :id").param("id", confirmationId(appointmentId))
+                .query(Integer.class).single() >= 1);
+        assertThat(confirmationStatus(appointmentId)).isIn("SCHEDULED", "SENDING");
+
+        publish("clinic.booking.patient", patientId.toString(),
+                Events.patientRegistered(patientId, email, null, true, false));
+        await(Duration.ofSeconds(30), () -> "SENT".equals(confirmationStatus(appointmentId)));
+        assertThat(mailsTo(email)).hasSize(1);
+    }
+
+    @Test
     void aPatientWhoOptsOutOfEmailIsReachedBySmsInstead() throws Exception {
         daytime();
         var mine = url("/api/followup/contact-preferences/mine");
