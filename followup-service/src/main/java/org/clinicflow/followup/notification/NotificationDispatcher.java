@@ -111,6 +111,10 @@ class NotificationDispatcher implements SmartLifecycle {
         }
     }
 
+    String instance() {
+        return instance;
+    }
+
     CircuitBreaker.State breakerState(Channel channel) {
         return breakers.get(channel).getState();
     }

@@ -46,11 +46,17 @@ class SendingAcrossInstancesIT extends FollowupServiceIT {
                 publish("clinic.booking.appointment", appointmentId.toString(), Events.appointmentBooked(
                         UUID.randomUUID(), appointmentId, patient.id(), Events.daysAhead(30)));
             }
-            // Stop the second instance in the middle of the work, while it holds claims.
-            await(Duration.ofSeconds(60), () -> sentCount(appointments) >= 10);
+            // Stop the second instance in the middle of the work: once it has sent some and is sending more.
+            var secondInstance = second.getBean(NotificationDispatcher.class).instance();
+            await(Duration.ofSeconds(60), () -> jdbc.sql("""
+                            select count(*) filter (where status = 'SENDING') > 0
+                               and count(*) filter (where status = 'SENT') > 0
+                            from notification where claimed_by = :instance""")
+                    .param("instance", secondInstance).query(Boolean.class).single());
         } finally {
             second.close();
         }
+        assertThat(sentCount(appointments)).as("sent when the second instance stopped").isLessThan(40);
         await(Duration.ofSeconds(60), () -> sentCount(appointments) == 40);
 
         var ids = confirmations(appointments);
