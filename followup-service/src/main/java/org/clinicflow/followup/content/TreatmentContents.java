@@ -78,10 +78,6 @@ public class TreatmentContents {
         }
     }
 
-    CircuitBreaker.State breakerState() {
-        return breaker.getState();
-    }
-
     private QuotedContent fetch(String slug) {
         var page = http.get().uri("/api/content/treatments/{slug}", slug).retrieve().body(JsonNode.class);
         if (page == null) {

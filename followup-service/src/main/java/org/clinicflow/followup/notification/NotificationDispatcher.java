@@ -115,10 +115,6 @@ class NotificationDispatcher implements SmartLifecycle {
         return instance;
     }
 
-    CircuitBreaker.State breakerState(Channel channel) {
-        return breakers.get(channel).getState();
-    }
-
     private List<Notification> claim() {
         var now = clock.instant();
         return jdbc.sql("""

@@ -3,6 +3,7 @@ package org.clinicflow.followup.pathway;
 import org.clinicflow.platform.inbox.Inbox;
 import org.clinicflow.platform.inbox.IncomingEvent;
 import org.clinicflow.platform.inbox.MalformedEventException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,12 +58,10 @@ class BookingEventsListener {
                     // Other appointment events do not touch pathways.
                 }
             }
-        } catch (MalformedEventException e) {
+        } catch (MalformedEventException | DataAccessException e) {
+            // Unreadable events go to the dead-letter topic at once; database trouble is retried.
             throw e;
         } catch (RuntimeException e) {
-            if (e instanceof org.springframework.dao.DataAccessException) {
-                throw e;
-            }
             throw new MalformedEventException(event.type() + " event " + event.id() + " lacks required data", e);
         }
     }

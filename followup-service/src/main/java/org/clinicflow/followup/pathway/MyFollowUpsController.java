@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -86,7 +87,7 @@ class MyFollowUpsController {
                 }).optional().orElse(null);
     }
 
-    private static OffsetDateTime show(java.time.Instant instant) {
+    private static OffsetDateTime show(Instant instant) {
         return instant == null ? null : instant.atZone(CLINIC_ZONE).toOffsetDateTime();
     }
 }

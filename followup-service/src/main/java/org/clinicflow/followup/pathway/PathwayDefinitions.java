@@ -1,5 +1,6 @@
 package org.clinicflow.followup.pathway;
 
+import org.clinicflow.platform.web.NotFoundException;
 import org.clinicflow.platform.web.Versions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,8 +44,7 @@ class PathwayDefinitions {
                              String by, Instant now) {
         var current = jdbc.sql("select * from pathway_definition where treatment = :treatment and current for update")
                 .param("treatment", treatment).query(this::definition).optional()
-                .orElseThrow(() -> new org.clinicflow.platform.web.NotFoundException("Pathway of treatment",
-                        treatment));
+                .orElseThrow(() -> new NotFoundException("Pathway of treatment", treatment));
         Versions.requireMatch(ifMatch, current.version());
         jdbc.sql("update pathway_definition set current = false where id = :id").param("id", current.id()).update();
         var id = UUID.randomUUID();

@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -82,7 +84,7 @@ class TaskController {
                 .query(TaskController::map).optional().orElseThrow(() -> new NotFoundException("Task", id));
     }
 
-    private static TaskView map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static TaskView map(ResultSet rs, int row) throws SQLException {
         var doneAt = rs.getObject("done_at", OffsetDateTime.class);
         return new TaskView(rs.getObject("id", UUID.class), rs.getObject("pathway_id", UUID.class),
                 rs.getObject("patient_id", UUID.class), rs.getString("step_code"), rs.getString("title"),
