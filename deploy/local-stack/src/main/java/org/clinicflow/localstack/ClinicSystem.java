@@ -58,6 +58,15 @@ public final class ClinicSystem implements AutoCloseable {
      */
     public static ClinicSystem start(ClinicInfrastructure infrastructure, Ports ports, Path logDir,
                                      Map<String, String> gatewaySettings) {
+        return start(infrastructure, ports, logDir, gatewaySettings, Map.of());
+    }
+
+    /**
+     * As above, with extra environment for followup-service too, e.g. an SMTP server for a benchmark
+     * ({@code SPRING_MAIL_HOST}, {@code SPRING_MAIL_PORT}).
+     */
+    public static ClinicSystem start(ClinicInfrastructure infrastructure, Ports ports, Path logDir,
+                                     Map<String, String> gatewaySettings, Map<String, String> followupEnvironment) {
         var processes = new LinkedHashMap<String, ServiceProcess>();
         var system = new ClinicSystem(ports, processes);
         // However the launching JVM ends (a failed test, Ctrl-C, SIGTERM), it takes its services with it.
@@ -71,9 +80,14 @@ public final class ClinicSystem implements AutoCloseable {
             processes.put("content-service", launch("content-service", ports.content(), ports.contentManagement(),
                     service(infrastructure, "content", "CONTENT", ports.content(), ports.contentManagement(), true),
                     logDir));
+            // followup-service quotes published treatment content from content-service; with no SMTP server or SMS
+            // provider configured it uses log-only channels, so the local run needs no internet.
+            var followup = service(infrastructure, "followup", "FOLLOWUP", ports.followup(), ports.followupManagement(),
+                    true);
+            followup.put("CONTENT_URL", "http://localhost:" + ports.content());
+            followup.putAll(followupEnvironment);
             processes.put("followup-service", launch("followup-service", ports.followup(),
-                    ports.followupManagement(), service(infrastructure, "followup", "FOLLOWUP", ports.followup(),
-                            ports.followupManagement(), false), logDir));
+                    ports.followupManagement(), followup, logDir));
             var gateway = new HashMap<String, String>();
             gateway.put("GATEWAY_PORT", Integer.toString(ports.gateway()));
             gateway.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(ports.gatewayManagement()));

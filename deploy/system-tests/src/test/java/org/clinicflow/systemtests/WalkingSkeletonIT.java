@@ -70,6 +70,88 @@ class WalkingSkeletonIT {
                 .isEqualTo(404);
     }
 
+    /**
+     * The follow-up pathway across the three services: a surgeon records a kyphoplasty in booking-service;
+     * followup-service starts the pathway, sends the recovery advice quoting content-service's published version, and
+     * requests the six-week review; reception finds the request on booking-service's to-book list and books it; the
+     * booked event closes the request in followup-service, which the patient sees.
+     */
+    @Test
+    void aProcedureRecordedByTheSurgeonStartsTheFollowUpAndItsReviewIsBookedByReception() throws Exception {
+        var gateway = system.gatewayUrl();
+        var issuer = infrastructure.keycloakIssuerUri();
+        var receptionist = DemoUsers.accessToken(issuer, DemoUsers.RECEPTIONIST);
+        var patient = DemoUsers.accessToken(issuer, DemoUsers.OTHER_PATIENT);
+        var slots = ApiCall.get(gateway + "/api/booking/availability?appointmentType=PROCEDURE&clinicianId="
+                + DemoUsers.SURGEON_CLINICIAN_ID + "&limit=1&from=" + Instant.now().plus(Duration.ofHours(1)),
+                receptionist);
+        assertThat(slots.status()).as(slots.body()).isEqualTo(200);
+        var booked = ApiCall.post(gateway + "/api/booking/appointments", receptionist, """
+                {"patientId":"%s","clinicianId":"%s","appointmentType":"PROCEDURE","startsAt":"%s"}
+                """.formatted(DemoUsers.OTHER_PATIENT_ID, DemoUsers.SURGEON_CLINICIAN_ID,
+                json.readTree(slots.body()).get(0).get("startsAt").asString()));
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        var appointment = json.readTree(booked.body());
+        var appointmentId = appointment.get("id").asString();
+        var checkIn = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(gateway + "/api/booking/appointments/" + appointmentId + "/check-in"))
+                .header("Authorization", "Bearer " + receptionist)
+                .header("If-Match", "\"" + appointment.get("version").asLong() + "\"")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(checkIn.statusCode()).as(checkIn.body()).isEqualTo(200);
+        var recorded = ApiCall.post(gateway + "/api/booking/appointments/" + appointmentId + "/procedure",
+                DemoUsers.accessToken(issuer, DemoUsers.SURGEON), """
+                {"treatment":"BALLOON_KYPHOPLASTY","vertebralLevels":["L1"],"performedOn":"%s"}
+                """.formatted(java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"))));
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+
+        var followUp = awaitJson(() -> ApiCall.get(gateway + "/api/followup/follow-ups/mine", patient),
+                list -> list.valueStream().anyMatch(p -> p.get("messages").valueStream().anyMatch(m ->
+                        m.get("stepCode").asString().equals("RECOVERY_ADVICE")
+                                && m.get("status").asString().equals("SENT"))));
+        assertThat(followUp.get(0).get("treatment").asString()).isEqualTo("BALLOON_KYPHOPLASTY");
+        var advice = awaitJson(() -> ApiCall.get(gateway + "/api/followup/notifications/mine", patient),
+                list -> list.valueStream().anyMatch(n -> "balloon-kyphoplasty".equals(n.path("contentSlug")
+                        .asString(null)) && n.get("status").asString().equals("SENT")));
+        assertThat(advice.valueStream().filter(n -> "balloon-kyphoplasty".equals(n.path("contentSlug")
+                .asString(null))).findFirst().orElseThrow().get("contentVersion").asInt()).isPositive();
+
+        var toBook = awaitJson(() -> ApiCall.get(gateway + "/api/booking/review-requests?size=100", receptionist),
+                page -> page.get("items").valueStream().anyMatch(item -> item.get("patientId").asString()
+                        .equals(DemoUsers.OTHER_PATIENT_ID.toString())));
+        var request = toBook.get("items").valueStream().filter(item -> item.get("patientId").asString()
+                .equals(DemoUsers.OTHER_PATIENT_ID.toString())).findFirst().orElseThrow();
+        var review = ApiCall.post(gateway + "/api/booking/appointments", receptionist, """
+                {"patientId":"%s","clinicianId":"%s","appointmentType":"POST_PROCEDURE_REVIEW","startsAt":"%s",
+                 "reviewRequestId":"%s"}""".formatted(DemoUsers.OTHER_PATIENT_ID, DemoUsers.SURGEON_CLINICIAN_ID,
+                request.get("earliestFittingSlots").get(0).get("startsAt").asString(), request.get("id").asString()));
+        assertThat(review.status()).as(review.body()).isEqualTo(201);
+
+        awaitJson(() -> ApiCall.get(gateway + "/api/followup/follow-ups/mine", patient),
+                list -> list.valueStream().anyMatch(p -> p.get("review") != null && !p.get("review").isNull()
+                        && p.get("review").get("status").asString().equals("BOOKED")));
+        assertThat(ApiCall.get(gateway + "/api/followup/worklist", receptionist).status()).isEqualTo(200);
+        assertThat(ApiCall.get(gateway + "/api/followup/worklist", patient).status()).isEqualTo(403);
+    }
+
+    private static JsonNode awaitJson(java.util.function.Supplier<ApiCall.Response> call,
+                                      java.util.function.Predicate<JsonNode> done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            var response = call.get();
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            var body = json.readTree(response.body());
+            if (done.test(body)) {
+                return body;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not reached within 60 s; last answer: " + response.body());
+            }
+            Thread.sleep(250);
+        }
+    }
+
     @Test
     void theGatewayRefusesCallersWithoutATokenAndExposesNoActuator() {
         var gateway = system.gatewayUrl();

@@ -8,14 +8,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * Plans reminders from booking-service's appointment events. The event id is recorded in the same transaction as the
- * reminders, so a redelivered event plans nothing twice.
+ * Plans appointment messages from booking-service's appointment events. The event id is recorded in the same
+ * transaction as the messages, so a redelivered event plans nothing twice.
  */
 @Component
 class AppointmentEventsListener {
@@ -24,13 +25,11 @@ class AppointmentEventsListener {
     private static final Logger log = LoggerFactory.getLogger(AppointmentEventsListener.class);
 
     private final Inbox inbox;
-    private final ReminderRepository reminders;
-    private final Clock clock;
+    private final AppointmentMessages messages;
 
-    AppointmentEventsListener(Inbox inbox, ReminderRepository reminders, Clock clock) {
+    AppointmentEventsListener(Inbox inbox, AppointmentMessages messages) {
         this.inbox = inbox;
-        this.reminders = reminders;
-        this.clock = clock;
+        this.messages = messages;
     }
 
     @KafkaListener(topics = "clinic.booking.appointment", groupId = "followup-service")
@@ -42,30 +41,28 @@ class AppointmentEventsListener {
             return;
         }
         switch (event.type()) {
-            case "clinic.booking.appointment-booked.v1" -> booked(event);
-            // Other appointment events (rescheduled, cancelled, ...) come with later work; known and ignored until then.
+            case "clinic.booking.appointment-booked.v1" -> messages.booked(appointment(event, "endsAt"), event.id());
+            case "clinic.booking.appointment-rescheduled.v1" ->
+                    messages.rescheduled(appointment(event, "endsAt"), event.id());
+            case "clinic.booking.appointment-cancelled.v1" -> messages.cancelled(appointment(event, null), event.id());
+            // Check-in, no-show, completion and procedures change nothing the patient is sent from here.
             default -> log.debug("Event type {} not handled by reminders", event.type());
         }
     }
 
-    private void booked(IncomingEvent event) {
-        UUID appointmentId;
-        UUID patientId;
-        OffsetDateTime startsAt;
+    private static AppointmentMessages.Appointment appointment(IncomingEvent event, String endsAtField) {
         try {
-            appointmentId = UUID.fromString(event.data().required("appointmentId").asString());
-            patientId = UUID.fromString(event.data().required("patientId").asString());
-            startsAt = OffsetDateTime.parse(event.data().required("startsAt").asString());
+            var data = event.data();
+            return new AppointmentMessages.Appointment(UUID.fromString(data.required("appointmentId").asString()),
+                    UUID.fromString(data.required("patientId").asString()),
+                    data.required("appointmentType").asString(), time(data, "startsAt"),
+                    endsAtField == null ? null : time(data, endsAtField));
         } catch (RuntimeException e) {
-            throw new MalformedEventException("appointment-booked event " + event.id() + " lacks required data", e);
+            throw new MalformedEventException(event.type() + " event " + event.id() + " lacks required data", e);
         }
-        var now = clock.instant();
-        for (ReminderKind kind : ReminderKind.values()) {
-            var reminder = Reminder.schedule(appointmentId, patientId, kind, startsAt.toInstant(), event.id(), now);
-            // A reminder whose moment has already passed would only confuse: booked at short notice, skip it.
-            if (reminder.dueAt().isAfter(now)) {
-                reminders.save(reminder);
-            }
-        }
+    }
+
+    private static Instant time(JsonNode data, String field) {
+        return OffsetDateTime.parse(data.required(field).asString()).toInstant();
     }
 }

@@ -1,16 +1,19 @@
 package org.clinicflow.followup.reminder;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.clinicflow.followup.notification.Notification;
+import org.clinicflow.followup.notification.NotificationStatus;
+import org.clinicflow.followup.notification.Notifications;
 import org.clinicflow.platform.security.ClinicUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,31 +23,32 @@ class ReminderController {
 
     private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/London");
 
-    private final ReminderRepository reminders;
+    private final Notifications notifications;
 
-    ReminderController(ReminderRepository reminders) {
-        this.reminders = reminders;
+    ReminderController(Notifications notifications) {
+        this.notifications = notifications;
     }
 
     record ReminderView(UUID id, UUID appointmentId, ReminderKind kind, OffsetDateTime dueAt,
-                        OffsetDateTime appointmentStartsAt, Reminder.Status status) {
+                        OffsetDateTime appointmentStartsAt, NotificationStatus status) {
 
-        static ReminderView of(Reminder reminder) {
-            return new ReminderView(reminder.id(), reminder.appointmentId(), reminder.kind(),
-                    reminder.dueAt().atZone(CLINIC_ZONE).toOffsetDateTime(),
-                    reminder.appointmentStartsAt().atZone(CLINIC_ZONE).toOffsetDateTime(), reminder.status());
+        static ReminderView of(Notification n, ReminderKind kind) {
+            return new ReminderView(n.id(), n.appointmentId(), kind, n.dueAt().atZone(CLINIC_ZONE).toOffsetDateTime(),
+                    n.appointmentStartsAt().atZone(CLINIC_ZONE).toOffsetDateTime(), n.status());
         }
     }
 
     /** Only ever the caller's own: the patient id comes from the token, never from the request. */
-    @Operation(summary = "The calling patient's reminders")
+    @Operation(summary = "The calling patient's appointment reminders")
     @GetMapping("/mine")
     @PreAuthorize("hasRole('patient')")
-    @Transactional(readOnly = true)
     List<ReminderView> mine(Authentication authentication) {
         return ClinicUser.of(authentication).patientId()
-                .map(patientId -> reminders.findByPatientIdOrderByDueAt(patientId).stream()
-                        .map(ReminderView::of).toList())
+                .map(patientId -> notifications.ofPatient(patientId).stream()
+                        .flatMap(n -> Arrays.stream(ReminderKind.values())
+                                .filter(kind -> kind.purpose() == n.purpose())
+                                .map(kind -> ReminderView.of(n, kind)))
+                        .toList())
                 .orElse(List.of());
     }
 }

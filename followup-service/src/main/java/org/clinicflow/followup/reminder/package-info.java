@@ -1,2 +1,5 @@
-/** Appointment reminders: planned from booking events, shown to the patient they belong to. */
+/**
+ * Appointment messages planned from booking events: a confirmation, reminders two days and two hours before, and a
+ * notice when an appointment moves or is cancelled (which cancels the reminders not yet sent).
+ */
 package org.clinicflow.followup.reminder;

@@ -19,7 +19,7 @@ import java.time.Duration;
  * Limits how fast one client address, and one signed-in user, may call the API through the gateway; too fast is
  * answered 429 with {@code Retry-After} (whole seconds) and a problem-details body. Both limits apply to every routed
  * request: the address limit also covers callers without a token, the user limit a user spread over many addresses.
- * The buckets live in this gateway's memory (ADR 7).
+ * The buckets live in this gateway's memory (ADR 8).
  */
 @Component
 class RateLimitFilter implements GlobalFilter, Ordered {

@@ -1,0 +1,126 @@
+package org.clinicflow.followup.notification;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The store of messages owed to patients. Other features plan and cancel messages only through here, inside their own
+ * transaction, so a message exists exactly when the fact that caused it was recorded.
+ */
+@Component
+public class Notifications {
+
+    static final String COLUMNS = """
+            id, patient_id, purpose, appointment_id, pathway_id, step_code, title, body, content_slug,
+            content_section, appointment_starts_at, appointment_ends_at, preferred_channel, due_at, status,
+            next_attempt_at, attempts, channel, fallen_back, last_error, sent_at, content_version, content_hash
+            """;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Notifications(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** @return the new message's id, which is also its idempotency key */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID schedule(NewNotification n) {
+        var id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into notification (id, patient_id, purpose, appointment_id, pathway_id, step_code, title,
+                            body, content_slug, content_section, appointment_starts_at, appointment_ends_at,
+                            preferred_channel, due_at, status, next_attempt_at, source_event_id, created_at)
+                        values (:id, :patient, :purpose, :appointment, :pathway, :step, :title, :body, :slug, :section,
+                            :startsAt, :endsAt, :preferred, :due, 'SCHEDULED', :due, :source, :now)
+                        """)
+                .param("id", id).param("patient", n.patientId()).param("purpose", n.purpose().name())
+                .param("appointment", n.appointmentId()).param("pathway", n.pathwayId()).param("step", n.stepCode())
+                .param("title", n.title()).param("body", n.body()).param("slug", n.contentSlug())
+                .param("section", n.contentSection()).param("startsAt", utc(n.appointmentStartsAt()))
+                .param("endsAt", utc(n.appointmentEndsAt())).param("preferred", n.preferredChannel().name())
+                .param("due", utc(n.dueAt())).param("source", n.sourceEventId()).param("now", utc(clock.instant()))
+                .update();
+        return id;
+    }
+
+    /**
+     * Cancels the appointment's messages not yet handed to a channel. One a dispatcher is sending right now finishes:
+     * it cannot be called back, and it was true when it left.
+     *
+     * @return how many were cancelled
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int cancelPendingFor(UUID appointmentId) {
+        return jdbc.sql("""
+                        update notification set status = 'CANCELLED', claimed_until = null
+                        where appointment_id = :appointment and status in ('SCHEDULED', 'HELD')
+                        """)
+                .param("appointment", appointmentId).update();
+    }
+
+    public List<Notification> ofPatient(UUID patientId) {
+        return jdbc.sql("select " + COLUMNS + " from notification where patient_id = :patient order by due_at, id")
+                .param("patient", patientId).query(Notifications::map).list();
+    }
+
+    boolean exists(UUID id) {
+        return jdbc.sql("select count(*) from notification where id = :id").param("id", id).query(Long.class)
+                .single() == 1;
+    }
+
+    String sentText(UUID id) {
+        return jdbc.sql("select sent_text from notification where id = :id").param("id", id)
+                .query(String.class).optional().orElse(null);
+    }
+
+    /**
+     * Puts a FAILED message back in the queue with a fresh budget on every channel, for when the clinic has fixed what
+     * stopped it (new contact details, consent given). Keeps its id, and so its idempotency key.
+     *
+     * @return false when there is no such FAILED message
+     */
+    @Transactional
+    public boolean retry(UUID id) {
+        return jdbc.sql("""
+                        update notification set status = 'SCHEDULED', attempts = 0, channel = null,
+                            fallen_back = false, next_attempt_at = :now, claimed_until = null
+                        where id = :id and status = 'FAILED'
+                        """)
+                .param("id", id).param("now", utc(clock.instant())).update() == 1;
+    }
+
+    static Notification map(ResultSet rs, int row) throws SQLException {
+        return new Notification(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+                Purpose.valueOf(rs.getString("purpose")), rs.getObject("appointment_id", UUID.class),
+                rs.getObject("pathway_id", UUID.class), rs.getString("step_code"), rs.getString("title"),
+                rs.getString("body"), rs.getString("content_slug"), rs.getString("content_section"),
+                instant(rs, "appointment_starts_at"), instant(rs, "appointment_ends_at"),
+                Channel.valueOf(rs.getString("preferred_channel")), instant(rs, "due_at"),
+                NotificationStatus.valueOf(rs.getString("status")), instant(rs, "next_attempt_at"),
+                rs.getInt("attempts"), rs.getString("channel") == null ? null : Channel.valueOf(rs.getString("channel")),
+                rs.getBoolean("fallen_back"), rs.getString("last_error"), instant(rs, "sent_at"),
+                (Integer) rs.getObject("content_version"), rs.getString("content_hash"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        var value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

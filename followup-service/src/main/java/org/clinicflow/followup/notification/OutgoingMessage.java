@@ -1,0 +1,18 @@
+package org.clinicflow.followup.notification;
+
+import java.util.UUID;
+
+/**
+ * One message as handed to a channel.
+ *
+ * @param idempotencyKey the notification id: the same on every retry and after a restart
+ * @param to             an email address or mobile number: personal data, never logged
+ * @param calendar       an RFC 5545 VCALENDAR to attach (email only), or null
+ */
+record OutgoingMessage(UUID idempotencyKey, String to, String subject, String text, String calendar) {
+
+    @Override
+    public String toString() {
+        return "OutgoingMessage[" + idempotencyKey + "]";
+    }
+}

@@ -1,0 +1,71 @@
+package org.clinicflow.followup.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.ByteArrayDataSource;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Email over SMTP. The notification id becomes the Message-ID, so a message sent again after a crash (between the
+ * server's acceptance and our record of it) is the same message to every mail client, which shows it once.
+ */
+class SmtpEmailSender implements ChannelSender {
+
+    private final JavaMailSender mail;
+    private final String from;
+
+    SmtpEmailSender(JavaMailSender mail, String from) {
+        this.mail = mail;
+        this.from = from;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
+    public void send(OutgoingMessage message) throws MessagingException {
+        InternetAddress to;
+        try {
+            to = new InternetAddress(message.to(), true);
+        } catch (AddressException e) {
+            throw new PermanentDeliveryException("The email address is not valid");
+        }
+        var mime = new IdentifiedMimeMessage(mail.createMimeMessage(), message.idempotencyKey() + "@followup.clinicflow");
+        var helper = new MimeMessageHelper(mime, message.calendar() != null, StandardCharsets.UTF_8.name());
+        helper.setFrom(from);
+        helper.setTo(to);
+        helper.setSubject(message.subject());
+        helper.setText(message.text(), false);
+        mime.setHeader("X-Idempotency-Key", message.idempotencyKey().toString());
+        if (message.calendar() != null) {
+            helper.addAttachment("appointment.ics", new ByteArrayDataSource(
+                    message.calendar().getBytes(StandardCharsets.UTF_8), "text/calendar; charset=UTF-8; method="
+                    + (message.calendar().contains("METHOD:CANCEL") ? "CANCEL" : "REQUEST")));
+        }
+        mail.send(mime);
+    }
+
+    /** JavaMail replaces the Message-ID on save; this keeps ours. */
+    private static final class IdentifiedMimeMessage extends MimeMessage {
+
+        private final String messageId;
+
+        IdentifiedMimeMessage(MimeMessage template, String messageId) {
+            super((Session) template.getSession());
+            this.messageId = "<" + messageId + ">";
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

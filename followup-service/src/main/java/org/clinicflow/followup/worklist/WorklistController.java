@@ -1,0 +1,94 @@
+package org.clinicflow.followup.worklist;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What the clinic must act on, read straight from the tables the features own (a read model: it changes nothing).
+ * Ids only; names are looked up in booking-service by whoever has the right to see them.
+ */
+@RestController
+@RequestMapping("/api/followup/worklist")
+class WorklistController {
+
+    private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/London");
+    private static final int LIMIT = 500;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    WorklistController(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    record OverdueTask(UUID taskId, UUID patientId, UUID pathwayId, String stepCode, String title, LocalDate dueOn) {
+    }
+
+    record UnbookedReview(UUID requestId, UUID patientId, UUID surgeonId, UUID pathwayId, LocalDate windowStarts,
+                          LocalDate windowEnds, LocalDate bookBy) {
+    }
+
+    /** @param reason why it failed, in technical words without personal data */
+    record FailedMessage(UUID notificationId, UUID patientId, String purpose, UUID appointmentId, UUID pathwayId,
+                         OffsetDateTime dueAt, String lastChannel, int attempts, String reason) {
+    }
+
+    record Worklist(LocalDate today, List<OverdueTask> overdueTasks, List<UnbookedReview> reviewsNotBooked,
+                    List<FailedMessage> failedMessages) {
+    }
+
+    @Operation(summary = "Overdue tasks, reviews not booked by their date, failed messages (clinic staff)")
+    @GetMapping
+    @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin', 'surgeon')")
+    @Transactional(readOnly = true)
+    Worklist worklist() {
+        var today = LocalDate.now(clock.withZone(CLINIC_ZONE));
+        var tasks = jdbc.sql("""
+                        select id, patient_id, pathway_id, step_code, title, due_on from follow_up_task
+                        where status = 'OPEN' and due_on < :today order by due_on, id limit :limit
+                        """)
+                .param("today", today).param("limit", LIMIT)
+                .query((rs, row) -> new OverdueTask(rs.getObject("id", UUID.class),
+                        rs.getObject("patient_id", UUID.class), rs.getObject("pathway_id", UUID.class),
+                        rs.getString("step_code"), rs.getString("title"), rs.getObject("due_on", LocalDate.class)))
+                .list();
+        var reviews = jdbc.sql("""
+                        select id, patient_id, surgeon_id, pathway_id, window_starts, window_ends, book_by
+                        from review_request where status = 'REQUESTED' and book_by < :today
+                        order by book_by, id limit :limit
+                        """)
+                .param("today", today).param("limit", LIMIT)
+                .query((rs, row) -> new UnbookedReview(rs.getObject("id", UUID.class),
+                        rs.getObject("patient_id", UUID.class), rs.getObject("surgeon_id", UUID.class),
+                        rs.getObject("pathway_id", UUID.class), rs.getObject("window_starts", LocalDate.class),
+                        rs.getObject("window_ends", LocalDate.class), rs.getObject("book_by", LocalDate.class)))
+                .list();
+        var failed = jdbc.sql("""
+                        select id, patient_id, purpose, appointment_id, pathway_id, due_at, channel, attempts,
+                            last_error
+                        from notification where status = 'FAILED' order by due_at, id limit :limit
+                        """)
+                .param("limit", LIMIT)
+                .query((rs, row) -> new FailedMessage(rs.getObject("id", UUID.class),
+                        rs.getObject("patient_id", UUID.class), rs.getString("purpose"),
+                        rs.getObject("appointment_id", UUID.class), rs.getObject("pathway_id", UUID.class),
+                        rs.getObject("due_at", OffsetDateTime.class).atZoneSameInstant(CLINIC_ZONE)
+                                .toOffsetDateTime(), rs.getString("channel"), rs.getInt("attempts"),
+                        rs.getString("last_error")))
+                .list();
+        return new Worklist(today, tasks, reviews, failed);
+    }
+}

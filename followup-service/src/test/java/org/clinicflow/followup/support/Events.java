@@ -1,0 +1,117 @@
+package org.clinicflow.followup.support;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Builds events exactly as booking-service and content-service send them; the tests check each kind against its
+ * contract, so a sample that drifts from the producer's schema fails there first.
+ */
+public final class Events {
+
+    private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/London");
+
+    private Events() {
+    }
+
+    public static String patientRegistered(UUID patientId, String email, String mobile, boolean emailConsent,
+                                           boolean smsConsent) {
+        return patient("clinic.booking.patient-registered.v1", patientId, email, mobile, emailConsent, smsConsent);
+    }
+
+    public static String patientContactChanged(UUID patientId, String email, String mobile, boolean emailConsent,
+                                               boolean smsConsent) {
+        return patient("clinic.booking.patient-contact-changed.v1", patientId, email, mobile, emailConsent,
+                smsConsent);
+    }
+
+    private static String patient(String type, UUID patientId, String email, String mobile, boolean emailConsent,
+                                  boolean smsConsent) {
+        var now = rfc3339(now());
+        return envelope(UUID.randomUUID(), "booking-service", type, patientId.toString(), """
+                {"patientId":"%s","givenName":"Testpatient","email":%s,"mobilePhone":%s,"emailConsent":%s,
+                 "smsConsent":%s,"changedAt":"%s"}""".formatted(patientId, quoted(email), quoted(mobile),
+                emailConsent, smsConsent, now));
+    }
+
+    public static String appointmentBooked(UUID eventId, UUID appointmentId, UUID patientId, OffsetDateTime startsAt) {
+        return appointmentBooked(eventId, appointmentId, patientId, startsAt, "FREE_CONSULTATION", null);
+    }
+
+    public static String appointmentBooked(UUID eventId, UUID appointmentId, UUID patientId, OffsetDateTime startsAt,
+                                           String type, UUID reviewRequestId) {
+        var now = rfc3339(now());
+        return envelope(eventId, "booking-service", "clinic.booking.appointment-booked.v1", appointmentId.toString(), """
+                {"appointmentId":"%s","patientId":"%s","clinicianId":"c0000000-0000-4000-a000-000000000001",
+                 "appointmentType":"%s","startsAt":"%s","endsAt":"%s","bookedAt":"%s","reviewRequestId":%s}"""
+                .formatted(appointmentId, patientId, type, rfc3339(startsAt), rfc3339(startsAt.plusMinutes(15)), now,
+                        quoted(reviewRequestId == null ? null : reviewRequestId.toString())));
+    }
+
+    public static String appointmentRescheduled(UUID appointmentId, UUID patientId, OffsetDateTime previous,
+                                                OffsetDateTime startsAt) {
+        return envelope(UUID.randomUUID(), "booking-service", "clinic.booking.appointment-rescheduled.v1",
+                appointmentId.toString(), """
+                {"appointmentId":"%s","patientId":"%s","clinicianId":"c0000000-0000-4000-a000-000000000001",
+                 "appointmentType":"FREE_CONSULTATION","previousStartsAt":"%s","startsAt":"%s","endsAt":"%s",
+                 "rescheduledAt":"%s"}""".formatted(appointmentId, patientId, rfc3339(previous), rfc3339(startsAt),
+                        rfc3339(startsAt.plusMinutes(15)), rfc3339(now())));
+    }
+
+    public static String appointmentCancelled(UUID appointmentId, UUID patientId, OffsetDateTime startsAt) {
+        return envelope(UUID.randomUUID(), "booking-service", "clinic.booking.appointment-cancelled.v1",
+                appointmentId.toString(), """
+                {"appointmentId":"%s","patientId":"%s","clinicianId":"c0000000-0000-4000-a000-000000000001",
+                 "appointmentType":"FREE_CONSULTATION","startsAt":"%s","occurredAt":"%s"}"""
+                        .formatted(appointmentId, patientId, rfc3339(startsAt), rfc3339(now())));
+    }
+
+    public static String procedureCompleted(UUID eventId, UUID procedureId, UUID patientId, String treatment,
+                                            LocalDate performedOn) {
+        var appointmentId = UUID.randomUUID();
+        return envelope(eventId, "booking-service", "clinic.booking.procedure-completed.v1", appointmentId.toString(),
+                """
+                {"procedureId":"%s","appointmentId":"%s","patientId":"%s",
+                 "surgeonId":"c0000000-0000-4000-a000-000000000001","treatment":"%s","vertebralLevels":["L1"],
+                 "performedOn":"%s","recordedAt":"%s"}""".formatted(procedureId, appointmentId, patientId, treatment,
+                        performedOn, rfc3339(now())));
+    }
+
+    public static String treatmentPublished(String slug, int version, String hash, String recoveryMarkdown) {
+        return envelope(UUID.randomUUID(), "content-service", "clinic.content.treatment-published.v1", slug, """
+                {"treatmentSlug":"%s","version":%d,"contentHash":"%s","demo":false,"title":"Treatment %s",
+                 "summary":"A summary","keyFacts":{"typicalDuration":null,"anaesthesia":null,"sameDayDischarge":true,
+                 "complicationRate":null},
+                 "sections":{"recovery":{"heading":"Recovery","markdown":"%s","html":"<p>x</p>"}},
+                 "publishedAt":"%s","reviewDue":"2027-11-01"}""".formatted(slug, version, hash, slug,
+                        recoveryMarkdown, rfc3339(now())));
+    }
+
+    private static String envelope(UUID id, String source, String type, String subject, String data) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/clinicflow/%s","type":"%s","subject":"%s","time":"%s",
+                 "datacontenttype":"application/json","data":%s}
+                """.formatted(id, source, type, subject, rfc3339(now()), data);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(CLINIC_ZONE).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "null" : "\"" + value + "\"";
+    }
+
+    /** As the producers write times: always with seconds (OffsetDateTime.toString() drops ":00"). */
+    public static String rfc3339(OffsetDateTime time) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+    }
+
+    public static OffsetDateTime daysAhead(int days) {
+        return OffsetDateTime.now(CLINIC_ZONE).plusDays(days).truncatedTo(ChronoUnit.HOURS);
+    }
+}
