@@ -76,6 +76,26 @@ class WalkingSkeletonIT {
      * requests the six-week review; reception finds the request on booking-service's to-book list and books it; the
      * booked event closes the request in followup-service, which the patient sees.
      */
+    /**
+     * A patient is checked in only on the day of their appointment, and these services run on the real clock, so the
+     * operation booked for next week is brought forward to today, a few minutes ago, in booking's own database (its
+     * events and history are not the point here: the follow-up after the procedure is).
+     */
+    private static void theOperationDayArrives(String appointmentId) throws java.sql.SQLException {
+        try (var db = java.sql.DriverManager.getConnection(infrastructure.jdbcUrl("booking"), "booking", "booking");
+             var move = db.prepareStatement("""
+                     update appointment
+                     set starts_at = greatest(date_trunc('day', now() at time zone 'Europe/London')
+                                                  at time zone 'Europe/London', now() - interval '5 minutes'),
+                         ends_at = greatest(date_trunc('day', now() at time zone 'Europe/London')
+                                                at time zone 'Europe/London', now() - interval '5 minutes')
+                                   + interval '60 minutes'
+                     where id = ?""")) {
+            move.setObject(1, java.util.UUID.fromString(appointmentId));
+            assertThat(move.executeUpdate()).isEqualTo(1);
+        }
+    }
+
     @Test
     void aProcedureRecordedByTheSurgeonStartsTheFollowUpAndItsReviewIsBookedByReception() throws Exception {
         var gateway = system.gatewayUrl();
@@ -93,6 +113,7 @@ class WalkingSkeletonIT {
         assertThat(booked.status()).as(booked.body()).isEqualTo(201);
         var appointment = json.readTree(booked.body());
         var appointmentId = appointment.get("id").asString();
+        theOperationDayArrives(appointmentId);
         var checkIn = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(gateway + "/api/booking/appointments/" + appointmentId + "/check-in"))
                 .header("Authorization", "Bearer " + receptionist)
