@@ -127,6 +127,9 @@ class NotificationDispatcher implements SmartLifecycle {
                             for update skip locked)
                         update notification set status = 'SENDING', claimed_until = :lease, claimed_by = :instance
                         from due where notification.id = due.id
+                            -- Checked again on the row as locked: a row claimed meanwhile is never claimed twice.
+                            and (notification.status in ('SCHEDULED', 'HELD')
+                                 or notification.claimed_until < :now)
                         returning notification.*
                         """)
                 .param("now", utc(now)).param("n", properties.batchSize())

@@ -34,19 +34,23 @@ class BookingEventsListener {
     @Transactional
     void on(String record) {
         var event = inbox.read(record);
-        if (!inbox.firstDelivery(CONSUMER, event)) {
-            return;
-        }
         try {
             var data = event.data();
+            // Only starting a pathway and closing a review are recorded in the inbox: the other effects below set
+            // values and are harmless to repeat, and most appointment events concern no pathway at all, so they cost
+            // no write (and no commit to wait for) here.
             switch (event.type()) {
-                case "clinic.booking.procedure-completed.v1" -> pathways.start(new Pathways.ProcedureCompleted(
-                        uuid(event, "procedureId"), uuid(event, "appointmentId"), uuid(event, "patientId"),
-                        uuid(event, "surgeonId"), data.required("treatment").asString(),
-                        LocalDate.parse(data.required("performedOn").asString())), event.id());
+                case "clinic.booking.procedure-completed.v1" -> {
+                    if (inbox.firstDelivery(CONSUMER, event)) {
+                        pathways.start(new Pathways.ProcedureCompleted(uuid(event, "procedureId"),
+                                uuid(event, "appointmentId"), uuid(event, "patientId"), uuid(event, "surgeonId"),
+                                data.required("treatment").asString(),
+                                LocalDate.parse(data.required("performedOn").asString())), event.id());
+                    }
+                }
                 case "clinic.booking.appointment-booked.v1" -> {
                     var request = data.get("reviewRequestId");
-                    if (request != null && !request.isNull()) {
+                    if (request != null && !request.isNull() && inbox.firstDelivery(CONSUMER, event)) {
                         pathways.reviewBooked(UUID.fromString(request.asString()), uuid(event, "appointmentId"),
                                 OffsetDateTime.parse(data.required("startsAt").asString()).toInstant());
                     }

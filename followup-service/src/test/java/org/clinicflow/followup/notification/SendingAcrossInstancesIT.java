@@ -5,9 +5,13 @@ import org.clinicflow.followup.FollowupServiceIT;
 import org.clinicflow.followup.support.Events;
 import org.clinicflow.followup.support.TestClockConfiguration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
+import javax.sql.DataSource;
+
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,9 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two instances of the service on one database, one of them stopped while it is sending: every message is sent, and
  * sent once. Then the hard case, an instance that died after the provider accepted a message but before it recorded
- * that: the message is taken over and sent again with the same idempotency key, which the provider recognises.
+ * that: the message is taken over and sent again with the same idempotency key, which the provider recognises. And a
+ * row locked by someone else is skipped, not waited for: it holds up no other message.
  */
 class SendingAcrossInstancesIT extends FollowupServiceIT {
+
+    @Autowired
+    private DataSource dataSource;
 
     @Test
     void twoInstancesAndARestartMidSendLoseAndDoubleNothing() {
@@ -94,6 +102,42 @@ class SendingAcrossInstancesIT extends FollowupServiceIT {
         assertThat(sms.requestsFor(id.toString())).isEqualTo(1);
         assertThat(sms.deliveredTo(patient.mobile())).hasSize(1);
         assertThat(sms.delivered().get(id.toString()).body()).isEqualTo("(delivered before a crash)");
+    }
+
+    @Test
+    void aMessageLockedByAnotherTransactionIsSkippedAndHoldsUpNoOtherMessage() throws Exception {
+        daytime();
+        var patient = registerPatient(false, false, true, true);
+        var later = TestClockConfiguration.CLOCK.instant().plus(Duration.ofHours(1));
+        var locked = insertDue(patient, later);
+        var other = insertDue(patient, later);
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            // Another instance's claim (or any writer) holds the row.
+            try (var lock = connection.prepareStatement("select id from notification where id = ? for update")) {
+                lock.setObject(1, locked);
+                lock.executeQuery().close();
+            }
+            TestClockConfiguration.CLOCK.setNow(later.plusSeconds(1));
+            await(Duration.ofSeconds(30), () -> "SENT".equals(statusOf(other)));
+            assertThat(statusOf(locked)).isEqualTo("SCHEDULED");
+            connection.rollback();
+        }
+        await(Duration.ofSeconds(30), () -> "SENT".equals(statusOf(locked)));
+        assertThat(sms.requestsFor(locked.toString())).isEqualTo(1);
+        assertThat(sms.requestsFor(other.toString())).isEqualTo(1);
+    }
+
+    private UUID insertDue(TestPatient patient, Instant due) {
+        var id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into notification (id, patient_id, purpose, title, body, preferred_channel, due_at,
+                            status, next_attempt_at, source_event_id, created_at)
+                        values (:id, :patient, 'PATHWAY_MESSAGE', 'Getting moving again', 'Walk a little today.',
+                            'SMS', :due, 'SCHEDULED', :due, :id, :due)
+                        """)
+                .param("id", id).param("patient", patient.id()).param("due", due.atOffset(ZoneOffset.UTC)).update();
+        return id;
     }
 
     private long sentCount(List<UUID> appointments) {
