@@ -227,7 +227,19 @@ class RoleMatrixIT {
                 new Check("POST", treatment + "/versions/1/discard", "{\"reason\":\"Role check\"}", Set.of(R, P)),
                 new Check("GET", "/api/content/drafts", null, Set.of(R, P)),
                 new Check("GET", "/api/content/review-due", null, Set.of(R, P)),
-                new Check("GET", "/api/followup/reminders/mine", null, Set.of(R, S, E, A)));
+                new Check("GET", "/api/followup/reminders/mine", null, Set.of(R, S, E, A)),
+                new Check("GET", "/api/followup/notifications/mine", null, Set.of(R, S, E, A)),
+                new Check("GET", "/api/followup/follow-ups/mine", null, Set.of(R, S, E, A)),
+                new Check("GET", "/api/followup/contact-preferences/mine", null, Set.of(R, S, E, A)),
+                new Check("PUT", "/api/followup/contact-preferences/mine",
+                        "{\"emailOptOut\":false,\"smsOptOut\":false}", Set.of(R, S, E, A)),
+                new Check("GET", "/api/followup/worklist", null, Set.of(P, E)),
+                new Check("GET", "/api/followup/tasks/" + anyId, null, Set.of(P, E)),
+                new Check("POST", "/api/followup/tasks/" + anyId + "/sent", null, Set.of(S, P, E)),
+                new Check("POST", "/api/followup/notifications/" + anyId + "/retry", null, Set.of(S, P, E)),
+                new Check("GET", "/api/followup/pathways", null, Set.of(P, E)),
+                new Check("GET", "/api/followup/pathways/BALLOON_KYPHOPLASTY", null, Set.of(P, E)),
+                new Check("GET", "/api/followup/audit", null, Set.of(R, S, P, E)));
     }
 
     private static String url(String service) {

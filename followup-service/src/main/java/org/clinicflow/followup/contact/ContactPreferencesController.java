@@ -3,6 +3,9 @@ package org.clinicflow.followup.contact;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.clinicflow.platform.audit.AuditAction;
+import org.clinicflow.platform.audit.AuditScope;
+import org.clinicflow.platform.audit.Audited;
 import org.clinicflow.platform.security.ClinicUser;
 import org.clinicflow.platform.web.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,6 +47,7 @@ class ContactPreferencesController {
     @Operation(summary = "The calling patient's channel opt-outs")
     @GetMapping("/mine")
     @PreAuthorize("hasRole('patient')")
+    @Audited(action = AuditAction.READ, record = "contact-preferences")
     PreferencesView mine(Authentication authentication) {
         var patientId = patientOf(authentication);
         return contacts.find(patientId).map(PreferencesView::of)
@@ -53,6 +57,7 @@ class ContactPreferencesController {
     @Operation(summary = "Opt the calling patient out of, or back into, email and SMS")
     @PutMapping("/mine")
     @PreAuthorize("hasRole('patient')")
+    @Audited(action = AuditAction.CHANGE, record = "contact-preferences")
     PreferencesView change(Authentication authentication, @Valid @RequestBody Preferences preferences) {
         var patientId = patientOf(authentication);
         if (!contacts.optOut(patientId, preferences.emailOptOut(), preferences.smsOptOut(), clock.instant())) {
@@ -62,7 +67,9 @@ class ContactPreferencesController {
     }
 
     private static UUID patientOf(Authentication authentication) {
-        return ClinicUser.of(authentication).patientId()
+        var patientId = ClinicUser.of(authentication).patientId()
                 .orElseThrow(() -> new NotFoundException("Patient record of the caller", "(none in token)"));
+        AuditScope.patient(patientId);
+        return patientId;
     }
 }

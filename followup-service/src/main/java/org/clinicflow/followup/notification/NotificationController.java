@@ -1,6 +1,9 @@
 package org.clinicflow.followup.notification;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.clinicflow.platform.audit.AuditAction;
+import org.clinicflow.platform.audit.AuditScope;
+import org.clinicflow.platform.audit.Audited;
 import org.clinicflow.platform.security.ClinicUser;
 import org.clinicflow.platform.web.ConflictException;
 import org.clinicflow.platform.web.NotFoundException;
@@ -51,9 +54,12 @@ class NotificationController {
     @Operation(summary = "The calling patient's notifications and their delivery status")
     @GetMapping("/mine")
     @PreAuthorize("hasRole('patient')")
+    @Audited(action = AuditAction.READ, record = "notification")
     List<NotificationView> mine(Authentication authentication) {
-        return ClinicUser.of(authentication).patientId()
-                .map(patientId -> notifications.ofPatient(patientId).stream()
+        var patientId = ClinicUser.of(authentication).patientId();
+        patientId.ifPresent(AuditScope::patient);
+        return patientId
+                .map(patient -> notifications.ofPatient(patient).stream()
                         .map(n -> NotificationView.of(n, notifications.sentText(n.id())))
                         .toList())
                 .orElse(List.of());
@@ -63,7 +69,9 @@ class NotificationController {
     @Operation(summary = "Send a failed message again (reception, clinic admin)")
     @PostMapping("/{id}/retry")
     @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin')")
+    @Audited(action = AuditAction.CHANGE, record = "notification", id = "#id")
     ResponseEntity<Void> retry(@PathVariable UUID id) {
+        notifications.patientOf(id).ifPresent(AuditScope::patient);
         if (!notifications.retry(id)) {
             var exists = notifications.exists(id);
             if (!exists) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -79,6 +80,12 @@ public class Notifications {
     boolean exists(UUID id) {
         return jdbc.sql("select count(*) from notification where id = :id").param("id", id).query(Long.class)
                 .single() == 1;
+    }
+
+    /** Whose message it is, for the audit trail of a change made to it. */
+    Optional<UUID> patientOf(UUID id) {
+        return jdbc.sql("select patient_id from notification where id = :id").param("id", id)
+                .query(UUID.class).optional();
     }
 
     String sentText(UUID id) {

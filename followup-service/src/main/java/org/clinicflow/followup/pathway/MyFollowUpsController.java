@@ -4,6 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.clinicflow.followup.notification.Notification;
 import org.clinicflow.followup.notification.NotificationStatus;
 import org.clinicflow.followup.notification.Notifications;
+import org.clinicflow.platform.audit.AuditAction;
+import org.clinicflow.platform.audit.AuditScope;
+import org.clinicflow.platform.audit.Audited;
 import org.clinicflow.platform.security.ClinicUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -54,8 +57,10 @@ class MyFollowUpsController {
     @Operation(summary = "The calling patient's follow-up pathways")
     @GetMapping("/mine")
     @PreAuthorize("hasRole('patient')")
+    @Audited(action = AuditAction.READ, record = "follow-up")
     List<FollowUpView> mine(Authentication authentication) {
         var patientId = ClinicUser.of(authentication).patientId();
+        patientId.ifPresent(AuditScope::patient);
         if (patientId.isEmpty()) {
             return List.of();
         }

@@ -1,6 +1,9 @@
 package org.clinicflow.followup.pathway;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.clinicflow.platform.audit.AuditAction;
+import org.clinicflow.platform.audit.AuditScope;
+import org.clinicflow.platform.audit.Audited;
 import org.clinicflow.platform.security.ClinicUser;
 import org.clinicflow.platform.web.ConflictException;
 import org.clinicflow.platform.web.NotFoundException;
@@ -50,6 +53,7 @@ class TaskController {
     @Operation(summary = "One clinic task, its version as ETag (reception, clinic admin, surgeons)")
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin', 'surgeon')")
+    @Audited(action = AuditAction.READ, record = "task", id = "#id", patients = "#result?.patientId()")
     ResponseEntity<TaskView> one(@PathVariable UUID id) {
         var task = find(id);
         return ResponseEntity.ok().header(HttpHeaders.ETAG, Versions.etag(task.version())).body(task);
@@ -58,12 +62,14 @@ class TaskController {
     @Operation(summary = "Mark a task done, e.g. the GP letter sent (reception, clinic admin; If-Match required)")
     @PostMapping("/{id}/sent")
     @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin')")
+    @Audited(action = AuditAction.CHANGE, record = "task", id = "#id")
     @Transactional
     ResponseEntity<TaskView> markSent(@PathVariable UUID id,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                       Authentication authentication) {
         var task = jdbc.sql("select * from follow_up_task where id = :id for update").param("id", id)
                 .query(TaskController::map).optional().orElseThrow(() -> new NotFoundException("Task", id));
+        AuditScope.patient(task.patientId());
         Versions.requireMatch(ifMatch, task.version());
         if (task.status().equals("DONE")) {
             throw new ConflictException("Task " + id + " is already done");

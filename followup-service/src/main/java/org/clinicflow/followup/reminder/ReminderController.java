@@ -4,6 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.clinicflow.followup.notification.Notification;
 import org.clinicflow.followup.notification.NotificationStatus;
 import org.clinicflow.followup.notification.Notifications;
+import org.clinicflow.platform.audit.AuditAction;
+import org.clinicflow.platform.audit.AuditScope;
+import org.clinicflow.platform.audit.Audited;
 import org.clinicflow.platform.security.ClinicUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -42,9 +45,12 @@ class ReminderController {
     @Operation(summary = "The calling patient's appointment reminders")
     @GetMapping("/mine")
     @PreAuthorize("hasRole('patient')")
+    @Audited(action = AuditAction.READ, record = "reminder")
     List<ReminderView> mine(Authentication authentication) {
-        return ClinicUser.of(authentication).patientId()
-                .map(patientId -> notifications.ofPatient(patientId).stream()
+        var patientId = ClinicUser.of(authentication).patientId();
+        patientId.ifPresent(AuditScope::patient);
+        return patientId
+                .map(patient -> notifications.ofPatient(patient).stream()
                         .flatMap(n -> Arrays.stream(ReminderKind.values())
                                 .filter(kind -> kind.purpose() == n.purpose())
                                 .map(kind -> ReminderView.of(n, kind)))

@@ -1,6 +1,8 @@
 package org.clinicflow.followup.worklist;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.clinicflow.platform.audit.AuditAction;
+import org.clinicflow.platform.audit.Audited;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,11 +50,20 @@ class WorklistController {
 
     record Worklist(LocalDate today, List<OverdueTask> overdueTasks, List<UnbookedReview> reviewsNotBooked,
                     List<FailedMessage> failedMessages) {
+
+        /** Every patient the worklist names, for the audit trail (not a property of the answer). */
+        List<UUID> namedPatients() {
+            return java.util.stream.Stream.of(overdueTasks.stream().map(OverdueTask::patientId),
+                            reviewsNotBooked.stream().map(UnbookedReview::patientId),
+                            failedMessages.stream().map(FailedMessage::patientId))
+                    .flatMap(ids -> ids).distinct().toList();
+        }
     }
 
     @Operation(summary = "Overdue tasks, reviews not booked by their date, failed messages (clinic staff)")
     @GetMapping
     @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin', 'surgeon')")
+    @Audited(action = AuditAction.READ, record = "worklist", patients = "#result?.namedPatients()")
     @Transactional(readOnly = true)
     Worklist worklist() {
         var today = LocalDate.now(clock.withZone(CLINIC_ZONE));
