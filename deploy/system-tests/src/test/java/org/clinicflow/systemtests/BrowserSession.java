@@ -24,8 +24,6 @@ final class BrowserSession {
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
     private final CookieJar cookies = new CookieJar();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     private final String clientAddress;
     /** Every response on the way, in order, for the test to inspect. */
     final List<HttpResponse<String>> hops = new ArrayList<>();
@@ -89,7 +87,10 @@ final class BrowserSession {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
+        // A connection of its own per request: a server that refuses a request before reading its body closes the
+        // connection, and a client reusing it could wait for an answer that never comes.
+        try (var http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build()) {
             var response = http.send(request, HttpResponse.BodyHandlers.ofString());
             hops.add(response);
             return response;
