@@ -38,7 +38,6 @@ public final class BookingBenchmark {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final int CLINICIANS = 50;
     private static final int BOOKING_CLIENTS = 64;
-    private static final UUID LONDON_BRIDGE = UUID.fromString("50000000-0000-4000-a000-000000000001");
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
 
     private BookingBenchmark() {
@@ -95,29 +94,11 @@ public final class BookingBenchmark {
         System.exit(0);
     }
 
-    /** Adds clinicians up to 50, each with Monday-to-Saturday clinics 08:00-18:00 at London Bridge. */
+    /** The benchmark's own surgeons, each with a full week of clinics. */
     private static List<UUID> seedClinicians(ClinicInfrastructure infrastructure) throws SQLException {
-        var ids = new ArrayList<UUID>();
         try (var db = DriverManager.getConnection(infrastructure.jdbcUrl("booking"), "booking", "booking")) {
-            for (int i = 0; i < CLINICIANS; i++) {
-                var id = UUID.randomUUID();
-                ids.add(id);
-                try (var insert = db.prepareStatement("insert into clinician (id, display_name, profession, specialty)"
-                        + " values (?, ?, 'SURGEON', 'Spinal surgery (benchmark)')")) {
-                    insert.setObject(1, id);
-                    insert.setString(2, "Benchmark surgeon " + i);
-                    insert.executeUpdate();
-                }
-                try (var insert = db.prepareStatement("insert into session_template (id, clinician_id, site_id,"
-                        + " day_of_week, starts_at, ends_at, kind, valid_from) select gen_random_uuid(), ?, ?, d,"
-                        + " '08:00', '18:00', 'CLINIC', '2026-01-01' from generate_series(1, 6) as d")) {
-                    insert.setObject(1, id);
-                    insert.setObject(2, LONDON_BRIDGE);
-                    insert.executeUpdate();
-                }
-            }
+            return BenchmarkDiary.addSurgeons(db, CLINICIANS);
         }
-        return ids;
     }
 
     /** One patient per booking client: a patient may not hold two overlapping appointments. */

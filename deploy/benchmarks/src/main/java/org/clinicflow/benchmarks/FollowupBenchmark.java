@@ -44,7 +44,6 @@ public final class FollowupBenchmark {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final int CLIENTS = 20;
-    private static final UUID LONDON_BRIDGE = UUID.fromString("50000000-0000-4000-a000-000000000001");
 
     private FollowupBenchmark() {
     }
@@ -63,7 +62,7 @@ public final class FollowupBenchmark {
              var bookingDb = DriverManager.getConnection(infrastructure.jdbcUrl("booking"), "booking", "booking");
              var followupDb = DriverManager.getConnection(infrastructure.jdbcUrl("followup"), "followup",
                      "followup")) {
-            var clinicians = seedClinicians(bookingDb);
+            var clinicians = BenchmarkDiary.addSurgeons(bookingDb, CLIENTS);
             var patients = seedPatients(bookingDb, followupDb);
             var token = DemoUsers.accessToken(infrastructure.keycloakIssuerUri(), DemoUsers.RECEPTIONIST);
             var booking = "http://localhost:" + system.ports().booking();
@@ -101,29 +100,6 @@ public final class FollowupBenchmark {
             smtp.stop();
         }
         System.exit(0);
-    }
-
-    /** Clinicians with Monday-to-Saturday clinics 08:00-18:00, one per booking client. */
-    private static List<UUID> seedClinicians(Connection db) throws SQLException {
-        var ids = new ArrayList<UUID>();
-        for (int i = 0; i < CLIENTS; i++) {
-            var id = UUID.randomUUID();
-            ids.add(id);
-            try (var insert = db.prepareStatement("insert into clinician (id, display_name, profession, specialty)"
-                    + " values (?, ?, 'SURGEON', 'Spinal surgery (benchmark)')")) {
-                insert.setObject(1, id);
-                insert.setString(2, "Benchmark surgeon " + i);
-                insert.executeUpdate();
-            }
-            try (var insert = db.prepareStatement("insert into session_template (id, clinician_id, site_id,"
-                    + " day_of_week, starts_at, ends_at, kind, valid_from) select gen_random_uuid(), ?, ?, d,"
-                    + " '08:00', '18:00', 'CLINIC', '2026-01-01' from generate_series(1, 6) as d")) {
-                insert.setObject(1, id);
-                insert.setObject(2, LONDON_BRIDGE);
-                insert.executeUpdate();
-            }
-        }
-        return ids;
     }
 
     /**
