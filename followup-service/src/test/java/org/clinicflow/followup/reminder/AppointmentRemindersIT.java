@@ -170,9 +170,11 @@ class AppointmentRemindersIT extends FollowupServiceIT {
                         select count(*) from notification where appointment_id = :id and status = 'SCHEDULED'
                             and purpose in ('TWO_DAYS_BEFORE', 'TWO_HOURS_BEFORE') and appointment_starts_at = :moved
                         """).param("id", appointmentId).param("moved", movedTo).query(Long.class).single() == 2);
+        // The two reminders of the old time are cancelled. Its confirmation may be too, if it was still waiting
+        // (for the morning, say, when the test runs in SMS quiet hours): that is not what this test is about.
         assertThat(jdbc.sql("""
                         select count(*) from notification where appointment_id = :id and status = 'CANCELLED'
-                            and appointment_starts_at = :old
+                            and purpose in ('TWO_DAYS_BEFORE', 'TWO_HOURS_BEFORE') and appointment_starts_at = :old
                         """).param("id", appointmentId).param("old", startsAt).query(Long.class).single())
                 .isEqualTo(2L);
     }
