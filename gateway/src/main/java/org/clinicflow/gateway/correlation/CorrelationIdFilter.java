@@ -28,7 +28,13 @@ class CorrelationIdFilter implements WebFilter, Ordered {
         var given = exchange.getRequest().getHeaders().getFirst(HEADER);
         var id = given != null && WELL_FORMED.matcher(given).matches() ? given : UUID.randomUUID().toString();
         var request = exchange.getRequest().mutate().headers(headers -> headers.set(HEADER, id)).build();
-        exchange.getResponse().getHeaders().set(HEADER, id);
+        // Set as the response is committed, so that it replaces the service's echo of the same id instead of
+        // answering the header twice.
+        var response = exchange.getResponse();
+        response.beforeCommit(() -> {
+            response.getHeaders().set(HEADER, id);
+            return Mono.empty();
+        });
         return chain.filter(exchange.mutate().request(request).build());
     }
 

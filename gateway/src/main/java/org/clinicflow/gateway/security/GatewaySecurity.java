@@ -128,9 +128,15 @@ class GatewaySecurity {
         };
     }
 
-    /** The CSRF token is made lazily; asking for it is what sets the cookie the SPA reads. */
+    /**
+     * The CSRF token is made lazily; asking for it is what sets the cookie the SPA reads. A bearer-token client never
+     * needs one (see {@link #browserSessionChanges()}), so its answers carry no such cookie.
+     */
     private static WebFilter issueCsrfCookie() {
         return (exchange, chain) -> {
+            if (exchange.getRequest().getHeaders().containsHeader("Authorization")) {
+                return chain.filter(exchange);
+            }
             Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
             return (token == null ? Mono.<CsrfToken>empty() : token).then(chain.filter(exchange));
         };
