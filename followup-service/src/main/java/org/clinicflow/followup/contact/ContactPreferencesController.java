@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotNull;
 import org.clinicflow.platform.audit.AuditAction;
 import org.clinicflow.platform.audit.AuditScope;
 import org.clinicflow.platform.audit.Audited;
-import org.clinicflow.platform.security.ClinicUser;
 import org.clinicflow.platform.web.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -67,9 +66,7 @@ class ContactPreferencesController {
     }
 
     private static UUID patientOf(Authentication authentication) {
-        var patientId = ClinicUser.of(authentication).patientId()
+        return AuditScope.callingPatient(authentication)
                 .orElseThrow(() -> new NotFoundException("Patient record of the caller", "(none in token)"));
-        AuditScope.patient(patientId);
-        return patientId;
     }
 }

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.clinicflow.platform.audit.AuditAction;
 import org.clinicflow.platform.audit.AuditScope;
 import org.clinicflow.platform.audit.Audited;
-import org.clinicflow.platform.security.ClinicUser;
 import org.clinicflow.platform.web.ConflictException;
 import org.clinicflow.platform.web.NotFoundException;
 import org.springframework.http.ResponseEntity;
@@ -56,8 +55,7 @@ class NotificationController {
     @PreAuthorize("hasRole('patient')")
     @Audited(action = AuditAction.READ, record = "notification")
     List<NotificationView> mine(Authentication authentication) {
-        var patientId = ClinicUser.of(authentication).patientId();
-        patientId.ifPresent(AuditScope::patient);
+        var patientId = AuditScope.callingPatient(authentication);
         return patientId
                 .map(patient -> notifications.ofPatient(patient).stream()
                         .map(n -> NotificationView.of(n, notifications.sentText(n.id())))

@@ -7,7 +7,6 @@ import org.clinicflow.followup.notification.Notifications;
 import org.clinicflow.platform.audit.AuditAction;
 import org.clinicflow.platform.audit.AuditScope;
 import org.clinicflow.platform.audit.Audited;
-import org.clinicflow.platform.security.ClinicUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -59,8 +58,7 @@ class MyFollowUpsController {
     @PreAuthorize("hasRole('patient')")
     @Audited(action = AuditAction.READ, record = "follow-up")
     List<FollowUpView> mine(Authentication authentication) {
-        var patientId = ClinicUser.of(authentication).patientId();
-        patientId.ifPresent(AuditScope::patient);
+        var patientId = AuditScope.callingPatient(authentication);
         if (patientId.isEmpty()) {
             return List.of();
         }

@@ -7,7 +7,6 @@ import org.clinicflow.followup.notification.Notifications;
 import org.clinicflow.platform.audit.AuditAction;
 import org.clinicflow.platform.audit.AuditScope;
 import org.clinicflow.platform.audit.Audited;
-import org.clinicflow.platform.security.ClinicUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,8 +46,7 @@ class ReminderController {
     @PreAuthorize("hasRole('patient')")
     @Audited(action = AuditAction.READ, record = "reminder")
     List<ReminderView> mine(Authentication authentication) {
-        var patientId = ClinicUser.of(authentication).patientId();
-        patientId.ifPresent(AuditScope::patient);
+        var patientId = AuditScope.callingPatient(authentication);
         return patientId
                 .map(patient -> notifications.ofPatient(patient).stream()
                         .flatMap(n -> Arrays.stream(ReminderKind.values())

@@ -1,7 +1,11 @@
 package org.clinicflow.platform.audit;
 
+import org.clinicflow.platform.security.ClinicUser;
+import org.springframework.security.core.Authentication;
+
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,6 +32,16 @@ public final class AuditScope {
         if (scope != null) {
             patientIds.stream().filter(java.util.Objects::nonNull).forEach(scope.patients::add);
         }
+    }
+
+    /**
+     * The patient the caller is, from the token's {@code patient_id}, noted as the patient an audited "mine" call
+     * reaches; empty for a caller who is no patient.
+     */
+    public static Optional<UUID> callingPatient(Authentication authentication) {
+        var patientId = ClinicUser.of(authentication).patientId();
+        patientId.ifPresent(AuditScope::patient);
+        return patientId;
     }
 
     public static void patient(UUID patientId) {
