@@ -52,6 +52,7 @@ public final class FollowupBenchmark {
         int bookings = Integer.getInteger("benchmark.bookings", 1000);
         int backlog = Integer.getInteger("benchmark.backlog", 2000);
         int rate = Integer.getInteger("benchmark.bookingRate", 20);
+        int warmup = Integer.getInteger("benchmark.warmupBookings", 200);
         var smtp = new GreenMail(new ServerSetup(FreePorts.pick(), "localhost", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         var infrastructure = ClinicInfrastructure.shared();
@@ -67,8 +68,16 @@ public final class FollowupBenchmark {
             var token = DemoUsers.accessToken(infrastructure.keycloakIssuerUri(), DemoUsers.RECEPTIONIST);
             var booking = "http://localhost:" + system.ports().booking();
 
+            // The first bookings after a start run in the interpreter while the JIT compiles the path (and the
+            // consumers join their groups): measured apart, so the figures below are the steady state.
+            var slots = slots((warmup + bookings + CLIENTS - 1) / CLIENTS + 1);
+            var warmed = book(booking, token, clinicians, patients, slots, 0, warmup, rate);
+            awaitAll(followupDb, "select count(*) from notification where purpose = 'CONFIRMATION' "
+                    + "and appointment_id = any(?)", warmed, Duration.ofMinutes(3));
+            var cold = warmed.isEmpty() ? null : schedulingLatencies(bookingDb, followupDb, warmed);
+
             var started = Instant.now();
-            var appointments = book(booking, token, clinicians, patients, bookings, rate);
+            var appointments = book(booking, token, clinicians, patients, slots, warmup, bookings, rate);
             var bookingSeconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
             awaitAll(followupDb, "select count(*) from notification where purpose = 'CONFIRMATION' "
                     + "and status = 'SENT' and appointment_id = any(?)", appointments, Duration.ofMinutes(3));
@@ -81,7 +90,8 @@ public final class FollowupBenchmark {
             System.out.printf("""
 
                     followup-service behind booking-service, %s
-                    %d bookings through booking's API, open loop at %d/s, done in %.1f s (%.0f bookings/s)
+                    %d bookings through booking's API, open loop at %d/s, done in %.1f s (%.0f bookings/s),
+                    after %d warm-up bookings at the same rate (their p50 / p99 / max: %s)
 
                     | measure | figure |
                     |---|---:|
@@ -92,7 +102,10 @@ public final class FollowupBenchmark {
                     | confirmations sent by email while bookings arrived | %.0f messages/s |
                     | backlog of %d due messages drained by email | %.0f messages/s |
                     %n""", Instant.now(), appointments.size(), rate, bookingSeconds,
-                    appointments.size() / bookingSeconds, percentile(latencies, 50), percentile(latencies, 99),
+                    appointments.size() / bookingSeconds, warmed.size(), cold == null ? "none"
+                            : "%.0f / %.0f / %.0f ms".formatted(percentile(cold, 50), percentile(cold, 99),
+                            cold[cold.length - 1]),
+                    percentile(latencies, 50), percentile(latencies, 99),
                     latencies[latencies.length - 1], percentile(relayed, 50), percentile(relayed, 99), duringRun,
                     backlog, backlogRate);
         } finally {
@@ -131,23 +144,25 @@ public final class FollowupBenchmark {
     }
 
     /**
-     * Open loop at {@code rate} bookings per second: booking i is sent at its due moment whatever happened to the
+     * Open loop at {@code rate} bookings per second, bookings {@code first} to {@code first + total - 1}: booking i is
+     * sent at its due moment whatever happened to the
      * others, for client i mod 20 (its own clinician and patient) at that client's next slot, so every booking can
      * succeed and none waits for another.
      */
     private static List<UUID> book(String booking, String token, List<UUID> clinicians, List<UUID> patients,
-                                   int total, int rate) throws InterruptedException {
+                                   List<Instant> slots, int first, int total, int rate)
+            throws InterruptedException {
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         var booked = ConcurrentHashMap.<UUID>newKeySet();
         var refused = new java.util.concurrent.atomic.AtomicInteger();
-        var slots = slots((total + CLIENTS - 1) / CLIENTS);
         long start = System.nanoTime();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < total; i++) {
+            for (int n = 0; n < total; n++) {
+                int i = first + n;
                 var clinician = clinicians.get(i % CLIENTS);
                 var patient = patients.get(i % CLIENTS);
                 var slot = slots.get(i / CLIENTS);
-                long due = start + (long) (i * 1e9 / rate);
+                long due = start + (long) (n * 1e9 / rate);
                 pool.execute(() -> {
                     var wait = due - System.nanoTime();
                     try {
@@ -210,19 +225,31 @@ public final class FollowupBenchmark {
             }
         }
         var latencies = new ArrayList<Double>();
+        var slowest = new java.util.TreeMap<Double, Instant>();
         try (var query = followup.prepareStatement("select appointment_id, min(created_at) from notification"
                 + " where appointment_id = any(?) group by appointment_id")) {
             query.setArray(1, followup.createArrayOf("uuid", appointments.toArray()));
             try (var rows = query.executeQuery()) {
                 while (rows.next()) {
                     var booked = bookedAt.get(rows.getObject(1, UUID.class));
-                    latencies.add(Duration.between(booked, rows.getTimestamp(2).toInstant()).toNanos() / 1e6);
+                    var latency = Duration.between(booked, rows.getTimestamp(2).toInstant()).toNanos() / 1e6;
+                    latencies.add(latency);
+                    slowest.put(latency, booked);
+                    if (slowest.size() > 5) {
+                        slowest.pollFirstEntry();
+                    }
                 }
             }
         }
         if (latencies.size() != appointments.size()) {
             throw new IllegalStateException(latencies.size() + " of " + appointments.size() + " bookings scheduled");
         }
+        // When the slowest were booked tells a start-up or a pause (clustered) from steady queueing (spread out).
+        var first = bookedAt.values().stream().min(Instant::compareTo).orElseThrow();
+        System.out.printf("slowest: %s%n", slowest.descendingMap().entrySet().stream()
+                .map(e -> "%.0f ms (booked at +%.1f s)".formatted(e.getKey(),
+                        Duration.between(first, e.getValue()).toMillis() / 1000.0))
+                .toList());
         var sorted = latencies.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(sorted);
         return sorted;
