@@ -37,7 +37,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Keycloak from {@link ClinicInfrastructure}, with the demo treatments loaded. Each test works on treatments of its
  * own ({@link #newSlug()}), so tests do not depend on each other's order.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Published hashes kept far longer than in service, so a test sees its own publication only because publishing drops
+// the kept copy (PublishedContent), not because a second went by.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "clinicflow.content.published-hash-freshness=10m")
 @ActiveProfiles("demo")
 public abstract class ContentServiceIT {
 

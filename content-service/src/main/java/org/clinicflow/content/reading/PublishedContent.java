@@ -3,13 +3,19 @@ package org.clinicflow.content.reading;
 import org.clinicflow.content.signoff.PublishedSummary;
 import org.clinicflow.content.signoff.TreatmentVersion;
 import org.clinicflow.content.signoff.TreatmentVersionRepository;
+import org.clinicflow.content.signoff.VersionPublished;
 import org.clinicflow.content.signoff.VersionStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Queries over published versions only: drafts and superseded versions never leave through here. */
 @Component
@@ -17,19 +23,48 @@ class PublishedContent {
 
     private final TreatmentVersionRepository versions;
     private final JdbcClient jdbc;
+    /** Only slugs that have a published version get an entry, so made-up slugs in URLs cannot grow it. */
+    private final Map<String, KnownHash> hashes = new ConcurrentHashMap<>();
+    private final long hashFreshness;
 
-    PublishedContent(TreatmentVersionRepository versions, JdbcClient jdbc) {
+    /**
+     * @param hashFreshness how long a published hash read from the database answers conditional reads before it is
+     *                      read again. Readers and shared caches may already keep a page for the 60 s of
+     *                      {@link ReadingController#CACHE}, so a second more on an instance that did not publish
+     *                      promises nothing new; the publishing instance drops its copy on commit.
+     */
+    PublishedContent(TreatmentVersionRepository versions, JdbcClient jdbc,
+                     @Value("${clinicflow.content.published-hash-freshness}") Duration hashFreshness) {
         this.versions = versions;
         this.jdbc = jdbc;
+        this.hashFreshness = hashFreshness.toNanos();
     }
 
     /**
-     * The content hash of the published version: all a conditional read needs. One indexed query in auto-commit, no
-     * transaction or entity, because this is the hot path of every cached read.
+     * The content hash of the published version: all a conditional read needs. This is the hot path of every cached
+     * read, so it is answered from memory for a short while (see the constructor), then by one indexed query in auto-commit
+     * (no transaction, no entity).
      */
     Optional<String> hashOf(String slug) {
-        return jdbc.sql("select content_hash from treatment_version where treatment_slug = ? and status = 'PUBLISHED'")
+        long now = System.nanoTime();
+        var known = hashes.get(slug);
+        if (known != null && now - known.readAt() < hashFreshness) {
+            return Optional.of(known.hash());
+        }
+        var hash = jdbc.sql("select content_hash from treatment_version where treatment_slug = ?"
+                        + " and status = 'PUBLISHED'")
                 .param(slug).query(String.class).optional();
+        hash.ifPresentOrElse(h -> hashes.put(slug, new KnownHash(h, now)), () -> hashes.remove(slug));
+        return hash;
+    }
+
+    /**
+     * A publication on this instance is visible to its next read. A read that fetched the old hash just before the
+     * commit may put it back afterwards; it then stands until it is read again.
+     */
+    @TransactionalEventListener
+    void published(VersionPublished publication) {
+        hashes.remove(publication.treatmentSlug());
     }
 
     @Transactional(readOnly = true)
@@ -60,5 +95,8 @@ class PublishedContent {
                         rs.getBoolean("demo"), rs.getTimestamp("published_at").toInstant(),
                         rs.getObject("review_due", java.time.LocalDate.class)))
                 .list();
+    }
+
+    private record KnownHash(String hash, long readAt) {
     }
 }

@@ -9,6 +9,7 @@ import org.clinicflow.platform.web.ConflictException;
 import org.clinicflow.platform.web.InvalidFieldException;
 import org.clinicflow.platform.web.NotFoundException;
 import org.clinicflow.platform.web.Versions;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,12 +38,15 @@ class SignOff {
     private final TreatmentVersionRepository versions;
     private final Outbox outbox;
     private final Clock clock;
+    private final ApplicationEventPublisher localEvents;
 
-    SignOff(TreatmentRepository treatments, TreatmentVersionRepository versions, Outbox outbox, Clock clock) {
+    SignOff(TreatmentRepository treatments, TreatmentVersionRepository versions, Outbox outbox, Clock clock,
+            ApplicationEventPublisher localEvents) {
         this.treatments = treatments;
         this.versions = versions;
         this.outbox = outbox;
         this.clock = clock;
+        this.localEvents = localEvents;
     }
 
     /** A new treatment and its first draft, version 1. */
@@ -128,6 +132,7 @@ class SignOff {
         version.publish(by.userId(), now, due);
         versions.saveAndFlush(version);
         outbox.append(TreatmentEvents.TOPIC, TreatmentEvents.published(version, clock));
+        localEvents.publishEvent(new VersionPublished(slug, version.number()));
         return version;
     }
 
