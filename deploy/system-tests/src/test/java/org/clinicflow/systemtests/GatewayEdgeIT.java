@@ -196,6 +196,15 @@ class GatewayEdgeIT {
     }
 
     @Test
+    @Order(6)
+    void anonymousPublicReadsSetNoCookieSoSharedCachesMayKeepThem() {
+        var response = call("GET", "/api/content/treatments/balloon-kyphoplasty", null, null, nextAddress(), Map.of());
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Cache-Control")).contains("public");
+        assertThat(response.raw().headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    @Test
     @Order(7)
     void corsAdmitsOnlyTheConfiguredWebOrigin() {
         var from = nextAddress();

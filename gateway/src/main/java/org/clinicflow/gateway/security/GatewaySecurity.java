@@ -129,12 +129,15 @@ class GatewaySecurity {
     }
 
     /**
-     * The CSRF token is made lazily; asking for it is what sets the cookie the SPA reads. A bearer-token client never
-     * needs one (see {@link #browserSessionChanges()}), so its answers carry no such cookie.
+     * The CSRF token is made lazily; asking for it is what sets the cookie the SPA reads. Only a browser session needs
+     * one (see {@link #browserSessionChanges()}): a bearer-token client never does, and neither does an anonymous
+     * reader, whose public pages must carry no {@code Set-Cookie} so that shared caches may keep them.
      */
     private static WebFilter issueCsrfCookie() {
         return (exchange, chain) -> {
-            if (exchange.getRequest().getHeaders().containsHeader("Authorization")) {
+            var request = exchange.getRequest();
+            if (request.getHeaders().containsHeader("Authorization")
+                    || !request.getCookies().containsKey(SESSION_COOKIE)) {
                 return chain.filter(exchange);
             }
             Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
