@@ -52,6 +52,7 @@ class GatewayEdgeIT {
     private static final AtomicInteger addresses = new AtomicInteger(1);
     private static final Map<String, String> tokens = new ConcurrentHashMap<>();
     private static ClinicInfrastructure infrastructure;
+    private static final Path LOGS = Path.of("target", "service-logs", "gateway-edge");
     private static ClinicSystem system;
     private static String gateway;
 
@@ -59,7 +60,7 @@ class GatewayEdgeIT {
     static void startTheSystemWithLowLimits() throws Exception {
         infrastructure = ClinicInfrastructure.shared();
         system = ClinicSystem.start(infrastructure, ClinicSystem.Ports.anyFree(),
-                Files.createDirectories(Path.of("target", "service-logs", "gateway-edge")), Map.of(
+                Files.createDirectories(LOGS), Map.of(
                         // Slow refills (a token every 20-30 s), so that a test's burst meets the capacity exactly.
                         "RATE_LIMIT_PER_USER", Integer.toString(PER_USER),
                         "RATE_LIMIT_PER_USER_PERIOD", "10m",
@@ -314,6 +315,14 @@ class GatewayEdgeIT {
         assertThat(content.status()).isEqualTo(503);
         assertThat(content.contentType()).startsWith("application/problem+json");
         assertThat(content.body()).contains("content");
+        // Enough failures to open content's breaker: its opening is logged once, not every refused call after it.
+        for (int i = 0; i < 25; i++) {
+            assertThat(call("GET", "/api/content/treatments", null, null, nextAddress(), Map.of()).status())
+                    .isEqualTo(503);
+        }
+        var gatewayLog = readGatewayLog();
+        assertThat(gatewayLog).containsOnlyOnce("content route's circuit breaker went from CLOSED to OPEN");
+        assertThat(gatewayLog).doesNotContain("CallNotPermittedException");
 
         var receptionist = token(DemoUsers.RECEPTIONIST);
         var slots = call("GET", "/api/booking/availability?appointmentType=FREE_CONSULTATION&clinicianId="
@@ -334,6 +343,14 @@ class GatewayEdgeIT {
         var all = new HashMap<>(headers);
         all.put("X-Forwarded-For", from);
         return ApiCall.send(method, gateway + path, token, json, all);
+    }
+
+    private static String readGatewayLog() {
+        try {
+            return Files.readString(LOGS.resolve("gateway.log"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A documentation address (RFC 5737) of its own for each use. */

@@ -1,5 +1,6 @@
 package org.clinicflow.gateway.resilience;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -31,8 +32,13 @@ class FallbackController {
     ResponseEntity<ProblemDetail> unavailable(@PathVariable String route, ServerWebExchange exchange) {
         var name = ROUTES.contains(route) ? route : "service";
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-        // The exception's type and message only: they name hosts and timeouts, never a request's content.
-        log.warn("{} route answered by its fallback: {}", name, cause == null ? "circuit open" : cause.toString());
+        // The exception's type and message only: they name hosts and timeouts, never a request's content. A call
+        // the open breaker did not let through is no news: BreakerStateLog said so once when it opened.
+        if (cause instanceof CallNotPermittedException) {
+            log.debug("{} route answered by its fallback: breaker open", name);
+        } else {
+            log.warn("{} route answered by its fallback: {}", name, cause == null ? "no cause" : cause.toString());
+        }
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The " + name + " service is not available at the moment; other parts of the system still work. "
                         + "Try again shortly.");
