@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,6 +126,11 @@ class PatientRegistrationIT extends BookingServiceIT {
         assertThat(byName.get("items").valueStream().map(p -> p.get("id").asString())).contains(id);
         assertThat(body(ApiCall.get(url("/api/booking/patients?familyName=" + familyName
                 + "&dateOfBirth=1938-05-07"), reception)).get("totalItems").asLong()).isZero();
+        // Wildcards are letters like any other: "%%" must not list everyone born that day.
+        for (var wildcards : List.of("%25%25", "__", "Q%25", "Qu_rtermain")) {
+            assertThat(body(ApiCall.get(url("/api/booking/patients?familyName=" + wildcards
+                    + "&dateOfBirth=1938-05-06"), reception)).get("totalItems").asLong()).as(wildcards).isZero();
+        }
 
         var nameAlone = ApiCall.get(url("/api/booking/patients?familyName=" + familyName), reception);
         assertThat(nameAlone.status()).isEqualTo(422);

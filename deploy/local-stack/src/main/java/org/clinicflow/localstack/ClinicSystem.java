@@ -19,8 +19,8 @@ public final class ClinicSystem implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ClinicSystem.class);
     /** Small heaps and the serial collector: four JVMs, Keycloak and PostgreSQL share two cores here. */
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx320m", "-XX:+UseSerialGC", "-Xss512k", "--enable-native-access=ALL-UNNAMED",
-            "-XX:+ExitOnOutOfMemoryError");
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx320m", "-XX:+UseSerialGC", "-Xss512k",
+            "--enable-native-access=ALL-UNNAMED", "-XX:+ExitOnOutOfMemoryError");
     private static final Duration READY_LIMIT = Duration.ofMinutes(3);
 
     /** Gateway settings that lift its rate limits, for load tests that send everything from one address and user. */
@@ -126,8 +126,11 @@ public final class ClinicSystem implements AutoCloseable {
     private static ServiceProcess launch(String module, int port, int managementPort, Map<String, String> environment,
                                          Path logDir) {
         log.info("Starting {} on port {} (actuator on {})", module, port, managementPort);
+        var options = new ArrayList<>(JVM_OPTIONS);
+        // Each pause with its length, next to the service's log: the first place to look when a tail latency jumps.
+        options.add("-Xlog:gc:file=\"" + logDir.resolve(module + "-gc.log").toAbsolutePath() + "\":uptime");
         return ServiceProcess.launch(module, ProjectLayout.serviceJar(module), environment, managementPort, logDir,
-                JVM_OPTIONS);
+                options);
     }
 
     public String gatewayUrl() {
