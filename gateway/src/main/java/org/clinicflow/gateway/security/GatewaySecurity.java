@@ -1,6 +1,7 @@
 package org.clinicflow.gateway.security;
 
 import org.clinicflow.gateway.GatewayProperties;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -12,6 +13,7 @@ import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcCli
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.server.BearerTokenServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -29,6 +31,7 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -53,6 +56,21 @@ class GatewaySecurity {
     static final String REGISTRATION = "keycloak";
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.TRACE);
+
+    /**
+     * Boot builds the bearer-token decoder from application.yml (issuer, audiences, RS256); the gateway remembers what
+     * it has already checked (see {@link RememberedTokens}).
+     */
+    @Bean
+    static BeanPostProcessor rememberCheckedTokens() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof RememberedTokens)
+                        ? new RememberedTokens(decoder, Clock.systemUTC()) : bean;
+            }
+        };
+    }
 
     @Bean
     SecurityWebFilterChain gatewayChain(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
