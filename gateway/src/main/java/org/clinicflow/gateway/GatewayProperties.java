@@ -14,12 +14,15 @@ import java.util.List;
  *                       whose {@code X-Forwarded-For} is believed; empty to believe none
  * @param perUser        the limit per signed-in user (the token's subject)
  * @param perAddress     the limit per client address, which also covers callers without a token
+ * @param revalidation   how long the gateway answers an anonymous reader's revalidation of a public page itself,
+ *                       from the tag the service last gave for it (see the gateway's {@code revalidation} package)
  */
 @ConfigurationProperties("clinicflow.gateway")
 public record GatewayProperties(@DefaultValue("http://localhost:8080") List<String> webOrigins,
                                 @DefaultValue("") String trustedProxies,
                                 @DefaultValue Limit perUser,
-                                @DefaultValue Limit perAddress) {
+                                @DefaultValue Limit perAddress,
+                                @DefaultValue("1s") Duration revalidation) {
 
     /**
      * A token bucket: up to {@code capacity} requests at once, refilled evenly to {@code capacity} per

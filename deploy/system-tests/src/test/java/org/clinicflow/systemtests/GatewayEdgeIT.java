@@ -68,7 +68,9 @@ class GatewayEdgeIT {
                         "RATE_LIMIT_PER_ADDRESS_PERIOD", "10m",
                         "TRUSTED_PROXIES", "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1",
                         "WEB_ORIGINS", WEB_ORIGIN,
-                        "MAX_REQUEST_SIZE", "64KB"));
+                        "MAX_REQUEST_SIZE", "64KB",
+                        // Long enough to outlast stopping content-service in the last test.
+                        "PUBLIC_REVALIDATION", "5m"));
         gateway = system.gatewayUrl();
         KeycloakAdmin.allowGatewayRedirect(infrastructure.keycloakUrl(), gateway);
     }
@@ -309,7 +311,21 @@ class GatewayEdgeIT {
     @Test
     @Order(11)
     void withContentServiceDownContentAnswers503AndBookingStillWorks() {
+        var page = call("GET", "/api/content/treatments/vertebroplasty", null, null, nextAddress(), Map.of());
+        var etag = page.header("ETag");
+        assertThat(etag).isNotBlank();
         system.process("content-service").close();
+        // A reader who holds the page is told it is current by the gateway, which had it from content-service
+        // moments ago (PUBLIC_REVALIDATION above); anyone asking for the page itself needs the service.
+        var revalidated = call("GET", "/api/content/treatments/vertebroplasty", null, null, nextAddress(),
+                Map.of("If-None-Match", etag));
+        assertThat(revalidated.status()).isEqualTo(304);
+        assertThat(revalidated.header("ETag")).isEqualTo(etag);
+        assertThat(call("GET", "/api/content/treatments/vertebroplasty", token(DemoUsers.OTHER_SURGEON), null,
+                nextAddress(), Map.of("If-None-Match", etag)).status()).as("with a token").isEqualTo(503);
+        assertThat(call("GET", "/api/content/treatments/vertebroplasty", null, null, nextAddress(), Map.of())
+                .status()).isEqualTo(503);
+
         var from = nextAddress();
         var content = call("GET", "/api/content/treatments", null, null, from, Map.of());
         assertThat(content.status()).isEqualTo(503);
