@@ -42,8 +42,8 @@ class PublishedContent {
 
     /**
      * The content hash of the published version: all a conditional read needs. This is the hot path of every cached
-     * read, so it is answered from memory for a short while (see the constructor), then by one indexed query in auto-commit
-     * (no transaction, no entity).
+     * read, so it is answered from memory for a short while (see the constructor), then by one indexed query in
+     * auto-commit (no transaction, no entity).
      */
     Optional<String> hashOf(String slug) {
         long now = System.nanoTime();

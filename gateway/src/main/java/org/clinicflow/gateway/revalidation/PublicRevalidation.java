@@ -26,11 +26,12 @@ import java.util.function.LongSupplier;
  * publishes, and the hop to content-service was most of such a request's time at the tail.
  * <p>
  * Only what content-service itself marked {@code Cache-Control: public}, with an ETag and varying by nothing but
- * {@code Accept} (and the CORS request headers), is remembered, and only for requests with neither a token nor a cookie: nobody's drafts or
- * personal pages are ever answered from here. A tag is used for {@link GatewayProperties#revalidation()} (one second)
- * after the service last confirmed it, so a new publication reaches readers at most that much later than it would
- * without this, far inside the 60 s for which the service lets every reader keep the page anyway. A full read
- * (no {@code If-None-Match}, or another tag) always goes to the service.
+ * {@code Accept} (and the CORS request headers), is remembered, and only for requests with neither a token nor a
+ * cookie: nobody's drafts or personal pages are ever answered from here. A tag is used for
+ * {@link GatewayProperties#revalidation()} (one second) after the request that confirmed it was sent, so a new
+ * publication reaches readers at most that much later than it would without this, far inside the 60 s for which the
+ * service lets every reader keep the page anyway. A full read (no {@code If-None-Match}, or another tag) always goes
+ * to the service.
  */
 @Component
 class PublicRevalidation implements GlobalFilter, Ordered {
@@ -85,8 +86,7 @@ class PublicRevalidation implements GlobalFilter, Ordered {
         return chain.filter(exchange);
     }
 
-    private void remember(String key, HttpStatusCode status, HttpHeaders headers,
-                          long askedAt) {
+    private void remember(String key, HttpStatusCode status, HttpHeaders headers, long askedAt) {
         var etag = headers.getETag();
         var cacheControl = headers.getCacheControl();
         boolean reusable = status != null && (status.value() == 200 || status.value() == 304) && etag != null
