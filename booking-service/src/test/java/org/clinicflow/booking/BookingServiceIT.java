@@ -1,9 +1,6 @@
 package org.clinicflow.booking;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.clinicflow.localstack.ApiCall;
 import org.clinicflow.localstack.ClinicInfrastructure;
 import org.clinicflow.localstack.DemoUsers;
@@ -22,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -112,22 +108,6 @@ public abstract class BookingServiceIT {
 
     /** Reads the topic from its start until a record with this key turns up, or the wait runs out. */
     public static Optional<ConsumerRecord<String, String>> awaitRecord(String topic, String key, Duration wait) {
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (var record : consumer.poll(Duration.ofMillis(250))) {
-                    if (key.equals(record.key())) {
-                        return Optional.of(record);
-                    }
-                }
-            }
-            return Optional.empty();
-        }
+        return infrastructure.firstRecord(topic, key, wait);
     }
 }

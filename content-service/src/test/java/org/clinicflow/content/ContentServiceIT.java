@@ -1,9 +1,6 @@
 package org.clinicflow.content;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.clinicflow.localstack.ApiCall;
 import org.clinicflow.localstack.ClinicInfrastructure;
 import org.clinicflow.localstack.DemoUsers;
@@ -24,7 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -150,24 +146,7 @@ public abstract class ContentServiceIT {
 
     /** Reads the topic from its start for {@code wait} and returns every record with this key. */
     protected static List<ConsumerRecord<String, String>> recordsFor(String key, Duration wait) {
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(TOPIC));
-            var found = new ArrayList<ConsumerRecord<String, String>>();
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (var record : consumer.poll(Duration.ofMillis(250))) {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                }
-            }
-            return found;
-        }
+        return infrastructure.records(TOPIC, key, wait);
     }
 
     protected long count(String sql, Object... params) {

@@ -1,5 +1,9 @@
 package org.clinicflow.localstack;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,10 +11,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -110,6 +117,44 @@ public final class ClinicInfrastructure implements AutoCloseable {
 
     public Broker broker() {
         return broker;
+    }
+
+    /**
+     * Reads the topic from its start (committed records only, as a service's consumer would) until a record with this
+     * key turns up, or the wait runs out.
+     */
+    public Optional<ConsumerRecord<String, String>> firstRecord(String topic, String key, Duration wait) {
+        var found = read(topic, key, wait, true);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+    }
+
+    /** Reads the topic from its start for the whole wait and returns every committed record with this key. */
+    public List<ConsumerRecord<String, String>> records(String topic, String key, Duration wait) {
+        return read(topic, key, wait, false);
+    }
+
+    private List<ConsumerRecord<String, String>> read(String topic, String key, Duration wait, boolean firstOnly) {
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            var found = new ArrayList<ConsumerRecord<String, String>>();
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (var record : consumer.poll(Duration.ofMillis(250))) {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                        if (firstOnly) {
+                            return found;
+                        }
+                    }
+                }
+            }
+            return found;
+        }
     }
 
     public String keycloakUrl() {

@@ -1,9 +1,5 @@
 package org.clinicflow.systemtests;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.clinicflow.localstack.ApiCall;
 import org.clinicflow.localstack.ClinicInfrastructure;
 import org.clinicflow.localstack.ClinicSystem;
@@ -27,7 +23,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -104,7 +99,8 @@ class GatewayEdgeIT {
         assertThat(booked.raw().headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("XSRF-TOKEN"));
         var appointmentId = json.readTree(booked.body()).get("id").asString();
 
-        var message = awaitRecord("clinic.booking.appointment", appointmentId, Duration.ofSeconds(30)).orElseThrow();
+        var message = infrastructure.firstRecord("clinic.booking.appointment", appointmentId,
+                Duration.ofSeconds(30)).orElseThrow();
         assertThat(new String(message.headers().lastHeader("ce_correlationid").value(), StandardCharsets.UTF_8))
                 .isEqualTo(correlationId);
         assertThat(json.readTree(message.value()).get("correlationid").asString()).isEqualTo(correlationId);
@@ -377,24 +373,5 @@ class GatewayEdgeIT {
 
     private static String token(String user) {
         return tokens.computeIfAbsent(user, u -> DemoUsers.accessToken(infrastructure.keycloakIssuerUri(), u));
-    }
-
-    private static Optional<ConsumerRecord<String, String>> awaitRecord(String topic, String key, Duration wait) {
-        try (var consumer = new KafkaConsumer<String, String>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (var record : consumer.poll(Duration.ofMillis(250))) {
-                    if (key.equals(record.key())) {
-                        return Optional.of(record);
-                    }
-                }
-            }
-            return Optional.empty();
-        }
     }
 }
