@@ -24,7 +24,7 @@ import java.util.List;
  * Starts the real system (infrastructure and every service as its own process), offers a fixed rate to localhost
  * only, prints a Markdown table for docs/benchmarks.md, stops everything and exits. Settings as system properties:
  * {@code benchmark.rate} (default 500 per second), {@code benchmark.seconds} (25), {@code benchmark.warmupSeconds}
- * (10).
+ * (30).
  */
 public final class ContentReadBenchmark {
 
@@ -48,7 +48,7 @@ public final class ContentReadBenchmark {
     public static void main(String[] args) throws IOException, InterruptedException {
         int rate = Integer.getInteger("benchmark.rate", 500);
         var measured = Duration.ofSeconds(Integer.getInteger("benchmark.seconds", 25));
-        var warmup = Duration.ofSeconds(Integer.getInteger("benchmark.warmupSeconds", 10));
+        var warmup = Duration.ofSeconds(Integer.getInteger("benchmark.warmupSeconds", 30));
         var results = new ArrayList<LoadResult>();
 
         var infrastructure = ClinicInfrastructure.shared();

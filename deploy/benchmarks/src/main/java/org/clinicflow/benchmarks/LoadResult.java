@@ -9,27 +9,32 @@ import java.util.TreeMap;
  * per second of the run, which falls below the offered rate when the server cannot keep up.
  */
 record LoadResult(String scenario, int requests, int errors, double perSecond, double p50, double p99, double max,
-                  Map<String, Integer> outcomes) {
+                  double p99SendDelay, Map<String, Integer> outcomes) {
 
-    /** @param outcomes count per status code or exception class; anything but {@code expected} is an error */
-    static LoadResult of(String scenario, long[] latencyNanos, Map<String, Integer> outcomes, String expected,
-                         long elapsedNanos) {
+    /**
+     * @param sendDelayNanos how late each request left the load generator, already included in its latency
+     * @param outcomes       count per status code or exception class; anything but {@code expected} is an error
+     */
+    static LoadResult of(String scenario, long[] latencyNanos, long[] sendDelayNanos, Map<String, Integer> outcomes,
+                         String expected, long elapsedNanos) {
         var sorted = latencyNanos.clone();
         Arrays.sort(sorted);
+        var delays = sendDelayNanos.clone();
+        Arrays.sort(delays);
         int errors = sorted.length - outcomes.getOrDefault(expected, 0);
         return new LoadResult(scenario, sorted.length, errors, sorted.length / (elapsedNanos / 1e9),
                 millis(percentile(sorted, 50)), millis(percentile(sorted, 99)), millis(sorted[sorted.length - 1]),
-                new TreeMap<>(outcomes));
+                millis(percentile(delays, 99)), new TreeMap<>(outcomes));
     }
 
     static String tableHeader() {
-        return "| scenario | requests | errors | achieved req/s | p50 ms | p99 ms | max ms |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|";
+        return "| scenario | requests | errors | achieved req/s | p50 ms | p99 ms | max ms | load generator's p99 delay ms |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|";
     }
 
     String tableRow() {
-        var row = "| %s | %d | %d | %.0f | %.2f | %.2f | %.1f |".formatted(scenario, requests, errors, perSecond, p50,
-                p99, max);
+        var row = "| %s | %d | %d | %.0f | %.2f | %.2f | %.1f | %.2f |".formatted(scenario, requests, errors,
+                perSecond, p50, p99, max, p99SendDelay);
         return errors == 0 ? row : row + " outcomes: " + outcomes;
     }
 

@@ -14,6 +14,10 @@ import java.util.concurrent.locks.LockSupport;
  * as real visitors behave). Latency counts from when a request was due, not from when it was actually sent, so a
  * stalled server cannot hide its stall by slowing the load down ("coordinated omission"). Bounded: exactly
  * rate x duration requests, each with a timeout.
+ * <p>
+ * The load generator shares the machine with what it measures, so it also records its own part: how late each
+ * request started on its way (a pause of this JVM, or no core free to run the sender). That delay is inside the
+ * latency too; reporting it apart says how much of a tail is the harness.
  */
 final class OpenLoopLoad {
 
@@ -29,6 +33,7 @@ final class OpenLoopLoad {
         int total = Math.toIntExact(perSecond * duration.toSeconds());
         long interval = 1_000_000_000L / perSecond;
         long[] latencies = new long[total];
+        long[] sendDelays = new long[total];
         var outcomes = new ConcurrentHashMap<String, Integer>();
         var timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(REQUEST_TIMEOUT).build();
         long start = System.nanoTime() + 20_000_000L;
@@ -39,11 +44,14 @@ final class OpenLoopLoad {
                     LockSupport.parkNanos(wait);
                 }
                 int index = i;
-                senders.execute(() -> latencies[index] = send(timed, due, outcomes));
+                senders.execute(() -> {
+                    sendDelays[index] = System.nanoTime() - due;
+                    latencies[index] = send(timed, due, outcomes);
+                });
             }
         } // closing waits for every answer (or timeout)
         long elapsed = System.nanoTime() - start;
-        return LoadResult.of(scenario, latencies, outcomes, String.valueOf(expectedStatus), elapsed);
+        return LoadResult.of(scenario, latencies, sendDelays, outcomes, String.valueOf(expectedStatus), elapsed);
     }
 
     /** Records the outcome (status code, or the exception's class) and returns the latency in nanoseconds. */

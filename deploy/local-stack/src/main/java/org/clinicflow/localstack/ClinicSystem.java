@@ -128,7 +128,7 @@ public final class ClinicSystem implements AutoCloseable {
         log.info("Starting {} on port {} (actuator on {})", module, port, managementPort);
         var options = new ArrayList<>(JVM_OPTIONS);
         // Each pause with its length, next to the service's log: the first place to look when a tail latency jumps.
-        options.add("-Xlog:gc:file=\"" + logDir.resolve(module + "-gc.log").toAbsolutePath() + "\":uptime");
+        options.add("-Xlog:gc:file=\"" + logDir.resolve(module + "-gc.log").toAbsolutePath() + "\":uptime,time");
         return ServiceProcess.launch(module, ProjectLayout.serviceJar(module), environment, managementPort, logDir,
                 options);
     }
