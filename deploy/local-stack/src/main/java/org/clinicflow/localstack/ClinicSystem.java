@@ -88,15 +88,7 @@ public final class ClinicSystem implements AutoCloseable {
             followup.putAll(followupEnvironment);
             processes.put("followup-service", launch("followup-service", ports.followup(),
                     ports.followupManagement(), followup, logDir));
-            var gateway = new HashMap<String, String>();
-            gateway.put("GATEWAY_PORT", Integer.toString(ports.gateway()));
-            gateway.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(ports.gatewayManagement()));
-            gateway.put("BOOKING_URL", "http://localhost:" + ports.booking());
-            gateway.put("CONTENT_URL", "http://localhost:" + ports.content());
-            gateway.put("FOLLOWUP_URL", "http://localhost:" + ports.followup());
-            gateway.put("KEYCLOAK_ISSUER_URI", infrastructure.keycloakIssuerUri());
-            gateway.putAll(gatewaySettings);
-            processes.put("gateway", launch("gateway", ports.gateway(), ports.gatewayManagement(), gateway, logDir));
+            processes.put("gateway", launchGateway(infrastructure, ports, logDir, gatewaySettings));
             for (var process : processes.values()) {
                 process.awaitReady(READY_LIMIT);
             }
@@ -105,6 +97,28 @@ public final class ClinicSystem implements AutoCloseable {
             system.close();
             throw e;
         }
+    }
+
+    /**
+     * The gateway alone, ready, in front of whatever listens on the ports' service addresses: for tests of the
+     * gateway's own behaviour towards a service, with a stand-in of the test's in the service's place.
+     */
+    public static ServiceProcess gateway(ClinicInfrastructure infrastructure, Ports ports, Path logDir,
+                                         Map<String, String> gatewaySettings) {
+        return launchGateway(infrastructure, ports, logDir, gatewaySettings).awaitReady(READY_LIMIT);
+    }
+
+    private static ServiceProcess launchGateway(ClinicInfrastructure infrastructure, Ports ports, Path logDir,
+                                                Map<String, String> settings) {
+        var gateway = new HashMap<String, String>();
+        gateway.put("GATEWAY_PORT", Integer.toString(ports.gateway()));
+        gateway.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(ports.gatewayManagement()));
+        gateway.put("BOOKING_URL", "http://localhost:" + ports.booking());
+        gateway.put("CONTENT_URL", "http://localhost:" + ports.content());
+        gateway.put("FOLLOWUP_URL", "http://localhost:" + ports.followup());
+        gateway.put("KEYCLOAK_ISSUER_URI", infrastructure.keycloakIssuerUri());
+        gateway.putAll(settings);
+        return launch("gateway", ports.gateway(), ports.gatewayManagement(), gateway, logDir);
     }
 
     private static Map<String, String> service(ClinicInfrastructure infrastructure, String database, String prefix,
