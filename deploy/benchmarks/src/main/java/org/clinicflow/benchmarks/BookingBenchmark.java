@@ -20,11 +20,14 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -80,13 +83,31 @@ public final class BookingBenchmark {
                 viaGateway = load.run("earliest-slot search, via gateway", searchViaGateway, 200, searchRate,
                         seconds);
             }
+            // The floor under any booking: one authenticated request through booking-service's web and security
+            // stack that reads a single row by its key and writes nothing. A booking is this request and more, so
+            // its rate bounds the booking rate from above on this machine.
+            var clinicianRead = HttpRequest.newBuilder(URI.create(booking + "/api/booking/clinicians/"
+                            + clinicians.getFirst()))
+                    .header("Authorization", "Bearer " + token).GET().build();
+            // The load generator's JVM also runs the Kafka broker (ClinicInfrastructure starts it in-process).
+            var processes = new LinkedHashMap<String, Long>();
+            processes.put("booking-service", system.process("booking-service").pid());
+            processes.put("followup-service", system.process("followup-service").pid());
+            processes.put("load generator with Kafka", ProcessHandle.current().pid());
             double searchCapacity;
+            double readsPerSecond;
             double bookingsPerSecond;
             try (var http = client()) {
-                searchCapacity = closedLoop(http, search, 8, Duration.ofSeconds(10));
+                searchCapacity = closedLoop("search, closed loop", http, search, 8, Duration.ofSeconds(10),
+                        processes);
+                closedLoop("warm-up, one-row read", http, clinicianRead, BOOKING_CLIENTS, Duration.ofSeconds(5),
+                        processes);
+                readsPerSecond = closedLoop("one-row read", http, clinicianRead, BOOKING_CLIENTS,
+                        Duration.ofSeconds(10), processes);
                 // Warm-up bookings go in the last week of the horizon, the measured ones from next week on.
-                bookAll(http, booking, token, clinicians, patients, 35, Duration.ofSeconds(5));
-                bookingsPerSecond = bookAll(http, booking, token, clinicians, patients, 0, Duration.ofSeconds(15));
+                bookAll(http, booking, token, clinicians, patients, 35, Duration.ofSeconds(5), processes);
+                bookingsPerSecond = bookAll(http, booking, token, clinicians, patients, 0, Duration.ofSeconds(15),
+                        processes);
             }
             double pgbench = pgbench(infrastructure);
 
@@ -100,18 +121,37 @@ public final class BookingBenchmark {
                     | measure | figure |
                     |---|---:|
                     | earliest-slot search, closed loop, 8 clients | %.0f searches/s |
+                    | authenticated read of one clinician, %d clients (the floor under any request) | %.0f reads/s |
                     | bookings, %d concurrent clients on distinct slots | %.0f bookings/s |
                     | pgbench TPC-B-like, 64 clients, same PostgreSQL | %s |
+                    | one-row reads as a share of pgbench | %s |
+                    | the most any booking could reach here (one such request plus one pgbench transaction) | %s |
                     | bookings as a share of pgbench | %s |
                     %n""", CLINICIANS, Instant.now(), LoadResult.tableHeader(), direct.tableRow(),
-                    viaGateway.tableRow(), searchCapacity, BOOKING_CLIENTS, bookingsPerSecond,
+                    viaGateway.tableRow(), searchCapacity, BOOKING_CLIENTS, readsPerSecond, BOOKING_CLIENTS,
+                    bookingsPerSecond,
                     pgbench > 0 ? "%.0f tps".formatted(pgbench) : "not measured (pgbench not on PATH)",
-                    pgbench > 0 ? "%.0f%%".formatted(100 * bookingsPerSecond / pgbench) : "n/a");
+                    share(readsPerSecond, pgbench), share(ceiling(readsPerSecond, pgbench), pgbench),
+                    share(bookingsPerSecond, pgbench));
         } finally {
             infrastructure.close();
         }
         // The in-process broker's threads would keep the JVM alive.
         System.exit(0);
+    }
+
+    /**
+     * On a machine that every process shares, and that a closed loop keeps busy, what one operation costs in time adds
+     * up: a booking is at least an authenticated request (at most {@code requestRate} a second) and a write
+     * transaction that does more than one of pgbench's (at most {@code pgbench} a second), so no booking can go faster
+     * than both done one after the other. The outbox, Kafka and followup-service's work come on top.
+     */
+    private static double ceiling(double requestRate, double pgbench) {
+        return pgbench > 0 ? 1 / (1 / requestRate + 1 / pgbench) : -1;
+    }
+
+    private static String share(double rate, double pgbench) {
+        return pgbench > 0 ? "%.0f%%".formatted(100 * rate / pgbench) : "n/a";
     }
 
     private static HttpClient client() {
@@ -143,26 +183,42 @@ public final class BookingBenchmark {
         return ids;
     }
 
-    private static double closedLoop(HttpClient http, HttpRequest request, int clients, Duration duration)
-            throws InterruptedException {
-        var done = new AtomicLong();
-        long end = System.nanoTime() + duration.toNanos();
+    /**
+     * {@code clients} send the request back to back for {@code duration}; prints how many answers of each kind came
+     * (status code, or the exception's class: a client carries on after one) and where the CPU went.
+     *
+     * @return answers per second with status 200
+     */
+    private static double closedLoop(String name, HttpClient http, HttpRequest request, int clients,
+                                     Duration duration, Map<String, Long> processes) throws InterruptedException {
+        var outcomes = new ConcurrentHashMap<String, Integer>();
+        // A phase ends on time even if the service stops answering: a hung request counts as a timeout.
+        var timed = HttpRequest.newBuilder(request, (header, value) -> true).timeout(Duration.ofSeconds(10)).build();
+        var cpu = CpuShares.start(processes);
+        long started = System.nanoTime();
+        long end = started + duration.toNanos();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < clients; c++) {
                 pool.execute(() -> {
                     while (System.nanoTime() < end) {
+                        String outcome;
                         try {
-                            if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                                done.incrementAndGet();
-                            }
-                        } catch (IOException | InterruptedException e) {
+                            outcome = String.valueOf(http.send(timed, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode());
+                        } catch (IOException e) {
+                            outcome = e.getClass().getSimpleName();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
                             return;
                         }
+                        outcomes.merge(outcome, 1, Integer::sum);
                     }
                 });
             }
         }
-        return done.get() / (double) duration.toSeconds();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("%s: %s in %.1f s; %s%n", name, new TreeMap<>(outcomes), seconds, cpu.describe());
+        return outcomes.getOrDefault("200", 0) / seconds;
     }
 
     /**
@@ -170,9 +226,11 @@ public final class BookingBenchmark {
      * clinician's sessions, from next week on), so that every booking can succeed and only throughput is measured.
      */
     private static double bookAll(HttpClient http, String booking, String token, List<UUID> clinicians,
-                                  List<UUID> patients, int fromDay, Duration duration) throws InterruptedException {
+                                  List<UUID> patients, int fromDay, Duration duration, Map<String, Long> processes)
+            throws InterruptedException {
         var booked = new AtomicInteger();
         var refused = new AtomicInteger();
+        var cpu = CpuShares.start(processes);
         long started = System.nanoTime();
         long end = started + duration.toNanos();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -203,7 +261,8 @@ public final class BookingBenchmark {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("bookings: %d made, %d refused, in %.1f s%n", booked.get(), refused.get(), seconds);
+        System.out.printf("bookings: %d made, %d refused, in %.1f s; %s%n", booked.get(), refused.get(), seconds,
+                cpu.describe());
         return booked.get() / seconds;
     }
 
