@@ -22,7 +22,7 @@ public record GatewayProperties(@DefaultValue("http://localhost:8080") List<Stri
                                 @DefaultValue("") String trustedProxies,
                                 @DefaultValue Limit perUser,
                                 @DefaultValue Limit perAddress,
-                                @DefaultValue("1s") Duration revalidation) {
+                                @DefaultValue("5s") Duration revalidation) {
 
     /**
      * A token bucket: up to {@code capacity} requests at once, refilled evenly to {@code capacity} per

@@ -28,7 +28,7 @@ import java.util.function.LongSupplier;
  * Only what content-service itself marked {@code Cache-Control: public}, with an ETag and varying by nothing but
  * {@code Accept} (and the CORS request headers), is remembered, and only for requests with neither a token nor a
  * cookie: nobody's drafts or personal pages are ever answered from here. A tag is used for
- * {@link GatewayProperties#revalidation()} (one second) after the request that confirmed it was sent, so a new
+ * {@link GatewayProperties#revalidation()} (five seconds) after the request that confirmed it was sent, so a new
  * publication reaches readers at most that much later than it would without this, far inside the 60 s for which the
  * service lets every reader keep the page anyway. A full read (no {@code If-None-Match}, or another tag) always goes
  * to the service.
