@@ -1,9 +1,15 @@
 package org.clinicflow.benchmarks;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -24,6 +30,9 @@ import java.util.concurrent.locks.LockSupport;
  * JDK's client opens a connection for every HTTP/1.1 request in flight; while a cold service answered slowly it
  * opened close to 400 to booking-service, which accepts 256 and leaves the rest queued unanswered. A request that
  * waits for its turn here still counts its latency from when it was due.
+ * <p>
+ * With {@code -Dbenchmark.latencyDir=DIR} each measured run also writes every request's latency, in the order they
+ * were due, to {@code DIR/<scenario>.csv}: when the slow ones come says more about a tail than its size does.
  */
 final class OpenLoopLoad {
 
@@ -65,7 +74,28 @@ final class OpenLoopLoad {
             }
         } // closing waits for every answer (or timeout)
         long elapsed = System.nanoTime() - start;
+        writeLatencies(scenario, interval, latencies, sendDelays);
         return LoadResult.of(scenario, latencies, sendDelays, outcomes, String.valueOf(expectedStatus), elapsed);
+    }
+
+    private static void writeLatencies(String scenario, long interval, long[] latencies, long[] sendDelays) {
+        var dir = System.getProperty("benchmark.latencyDir", "");
+        if (dir.isBlank()) {
+            return;
+        }
+        var file = Path.of(dir, scenario.replaceAll("[^A-Za-z0-9]+", "-") + ".csv");
+        try {
+            Files.createDirectories(file.getParent());
+            try (var out = new PrintWriter(Files.newBufferedWriter(file))) {
+                out.println("due_ms,latency_ms,send_delay_ms");
+                for (int i = 0; i < latencies.length; i++) {
+                    out.printf(Locale.ROOT, "%.3f,%.3f,%.3f%n", i * interval / 1e6, latencies[i] / 1e6,
+                            sendDelays[i] / 1e6);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
     }
 
     /** Records the outcome (status code, or the exception's class) and returns the latency in nanoseconds. */
