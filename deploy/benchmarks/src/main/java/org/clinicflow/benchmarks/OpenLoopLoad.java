@@ -38,7 +38,7 @@ final class OpenLoopLoad {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /** Below what a service accepts (256) less what the gateway may hold of it (128). */
-    static final int MAX_IN_FLIGHT = 100;
+    private static final int MAX_IN_FLIGHT = 100;
 
     private final HttpClient client;
 
