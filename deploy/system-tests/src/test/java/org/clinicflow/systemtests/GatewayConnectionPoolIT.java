@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * process with a small cap, in front of a stand-in for content-service that holds each request for a while and notes
  * the connections it sees.
  * <p>
- * In this order: the requests refused in the second test fail half of the route's recent calls and open its breaker.
+ * In this order: the requests refused in the second test open the route's breaker (each counts twice there, see the
+ * gateway's application.yml).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayConnectionPoolIT {
