@@ -139,7 +139,7 @@ public class AppointmentBooking {
                 appointment.id(), "startsAt");
         appointment.rescheduleTo(newStart, siteId);
         appointments.saveAndFlush(appointment);
-        history.save(new AppointmentChange(id, now, by.userId(), AppointmentChange.Action.RESCHEDULED, why,
+        history.save(new AppointmentChange(id, now, by, AppointmentChange.Action.RESCHEDULED, why,
                 previous, newStart, appointment.status(), appointment.status()));
         outbox.append(AppointmentEvents.TOPIC, AppointmentEvents.rescheduled(appointment, previous, clock));
         return appointment;
@@ -195,7 +195,7 @@ public class AppointmentBooking {
         }
         appointment.complete();
         appointments.saveAndFlush(appointment);
-        history.save(new AppointmentChange(id, clock.instant(), by.userId(), AppointmentChange.Action.COMPLETED,
+        history.save(new AppointmentChange(id, clock.instant(), by, AppointmentChange.Action.COMPLETED,
                 "Procedure recorded", null, null, AppointmentStatus.CHECKED_IN, appointment.status()));
         outbox.append(AppointmentEvents.TOPIC,
                 AppointmentEvents.statusChanged(AppointmentEvents.COMPLETED_V1, appointment, clock));
@@ -216,7 +216,7 @@ public class AppointmentBooking {
         var before = appointment.status();
         change.accept(appointment);
         appointments.saveAndFlush(appointment);
-        history.save(new AppointmentChange(id, clock.instant(), by.userId(), action, why, null, null, before,
+        history.save(new AppointmentChange(id, clock.instant(), by, action, why, null, null, before,
                 appointment.status()));
         outbox.append(AppointmentEvents.TOPIC, AppointmentEvents.statusChanged(eventType, appointment, clock));
         return appointment;
@@ -238,7 +238,7 @@ public class AppointmentBooking {
 
     private Appointment recordBooked(Appointment appointment, AppointmentChange.Action action, String reason,
                                      Answering answering, ClinicUser by) {
-        history.save(new AppointmentChange(appointment.id(), clock.instant(), by.userId(), action, reason, null,
+        history.save(new AppointmentChange(appointment.id(), clock.instant(), by, action, reason, null,
                 appointment.startsAt(), null, appointment.status()));
         outbox.append(AppointmentEvents.TOPIC,
                 AppointmentEvents.booked(appointment, answering.reviewRequestId(), clock));

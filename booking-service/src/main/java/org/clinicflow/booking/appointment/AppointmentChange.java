@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.clinicflow.platform.security.ClinicUser;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -27,6 +28,8 @@ class AppointmentChange {
     private UUID appointmentId;
     private Instant changedAt;
     private String changedBy;
+    /** The name shown in the history; {@code changedBy} stays the subject id that audit and APIs join on. */
+    private String changedByName;
     @Enumerated(EnumType.STRING)
     private Action action;
     private String reason;
@@ -38,12 +41,13 @@ class AppointmentChange {
     protected AppointmentChange() {
     }
 
-    AppointmentChange(UUID appointmentId, Instant changedAt, String changedBy, Action action, String reason,
+    AppointmentChange(UUID appointmentId, Instant changedAt, ClinicUser by, Action action, String reason,
                       Instant oldStartsAt, Instant newStartsAt, AppointmentStatus oldStatus,
                       AppointmentStatus newStatus) {
         this.appointmentId = appointmentId;
         this.changedAt = changedAt;
-        this.changedBy = changedBy;
+        this.changedBy = by.userId();
+        this.changedByName = by.name();
         this.action = action;
         this.reason = reason;
         this.oldStartsAt = oldStartsAt;
@@ -58,6 +62,10 @@ class AppointmentChange {
 
     String changedBy() {
         return changedBy;
+    }
+
+    String changedByName() {
+        return changedByName;
     }
 
     Action action() {

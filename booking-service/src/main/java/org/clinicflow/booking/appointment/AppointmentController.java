@@ -112,11 +112,13 @@ class AppointmentController {
         }
     }
 
-    record ChangeView(OffsetDateTime changedAt, String changedBy, AppointmentChange.Action action, String reason,
+    /** @param changedByName who made the change, by name; null for changes made before names were kept */
+    record ChangeView(OffsetDateTime changedAt, String changedBy, String changedByName,
+                      AppointmentChange.Action action, String reason,
                       OffsetDateTime oldStartsAt, OffsetDateTime newStartsAt, String oldStatus, String newStatus) {
 
         static ChangeView of(AppointmentChange c) {
-            return new ChangeView(ClinicTime.show(c.changedAt()), c.changedBy(), c.action(), c.reason(),
+            return new ChangeView(ClinicTime.show(c.changedAt()), c.changedBy(), c.changedByName(), c.action(), c.reason(),
                     ClinicTime.show(c.oldStartsAt()), ClinicTime.show(c.newStartsAt()), c.oldStatus(),
                     c.newStatus());
         }

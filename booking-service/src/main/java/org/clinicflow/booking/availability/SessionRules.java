@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -178,9 +179,15 @@ class SessionRules {
                                 && s.covers(entry.startsAt(), entry.endsAt())))
                 .toList();
         if (!stranded.isEmpty()) {
+            // Every one of them is named, so that the administrator knows which patients to move first.
             throw new ConflictException(stranded.size() + " appointment(s) would be left outside any session, the"
                     + " first " + stranded.getFirst().appointmentId() + " at "
-                    + ClinicTime.show(stranded.getFirst().startsAt()) + "; move or cancel them first");
+                    + ClinicTime.show(stranded.getFirst().startsAt()) + "; move or cancel them first",
+                    Map.of("strandedAppointments", stranded.stream().limit(100)
+                            .map(entry -> Map.of("appointmentId", entry.appointmentId(),
+                                    "clinicianId", entry.clinicianId(),
+                                    "startsAt", ClinicTime.show(entry.startsAt())))
+                            .toList()));
         }
     }
 

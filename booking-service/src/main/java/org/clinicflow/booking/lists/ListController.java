@@ -56,9 +56,13 @@ class ListController {
         this.jdbc = jdbc;
     }
 
+    /**
+     * One line of a list. {@code room} is the room of the session the appointment falls in; the planned treatment
+     * and levels are set on theatre appointments only, and only once someone has planned them.
+     */
     record ListEntry(UUID appointmentId, OffsetDateTime startsAt, OffsetDateTime endsAt, UUID patientId,
                      String patientName, LocalDate patientDateOfBirth, String appointmentType, String reason,
-                     String status) {
+                     String status, String room, String plannedTreatment, List<String> plannedLevels) {
     }
 
     @Operation(summary = "A clinic or theatre list for a day (days=1) or a week (days=7), in list order")
@@ -106,6 +110,7 @@ class ListController {
                 currentDay = day;
                 html.append("<h2>").append(escape(DAY.format(day))).append("</h2>\n<table><thead><tr>")
                         .append("<th>Time</th><th>Patient</th><th>Date of birth</th><th>Type</th><th>Reason</th>")
+                        .append(kind == SessionKind.THEATRE ? "<th>Planned</th><th>Room</th>" : "")
                         .append("<th>Status</th></tr></thead><tbody>\n");
             }
             html.append("<tr><td>").append(TIME.format(entry.startsAt())).append("–").append(TIME.format(entry.endsAt()))
@@ -113,6 +118,8 @@ class ListController {
                     .append("</td><td>").append(entry.patientDateOfBirth())
                     .append("</td><td>").append(escape(entry.appointmentType()))
                     .append("</td><td>").append(escape(entry.reason()))
+                    .append(kind == SessionKind.THEATRE ? "</td><td>" + escape(planned(entry)) + "</td><td>"
+                            + escape(entry.room()) : "")
                     .append("</td><td>").append(escape(entry.status())).append("</td></tr>\n");
         }
         html.append(entries.isEmpty() ? "<p>No appointments.</p>\n" : "</tbody></table>\n").append("</body></html>\n");
@@ -133,8 +140,31 @@ class ListController {
     private List<ListEntry> entries(UUID clinicianId, SessionKind kind, LocalDate date, int days) {
         var entries = jdbc.sql("""
                         select a.id, a.starts_at, a.ends_at, a.appointment_type, a.reason, a.status, p.id as patient_id,
-                               p.given_name || ' ' || p.family_name as patient_name, p.date_of_birth
+                               p.given_name || ' ' || p.family_name as patient_name, p.date_of_birth,
+                               room.name as room, plan.treatment as planned_treatment,
+                               plan.vertebral_levels as planned_levels
                         from appointment a join patient p on p.id = a.patient_id
+                        left join procedure_plan plan on plan.appointment_id = a.id
+                        -- The room is the session's: a weekly template running that day, or a one-off extra session.
+                        left join lateral (
+                            select r.name from (
+                                select t.room_id from session_template t
+                                where t.clinician_id = a.clinician_id and t.site_id = a.site_id
+                                  and t.day_of_week = extract(isodow from a.starts_at at time zone 'Europe/London')
+                                  and (a.starts_at at time zone 'Europe/London')::time >= t.starts_at
+                                  and (a.starts_at at time zone 'Europe/London')::time < t.ends_at
+                                  and t.valid_from <= (a.starts_at at time zone 'Europe/London')::date
+                                  and (t.valid_until is null
+                                       or t.valid_until >= (a.starts_at at time zone 'Europe/London')::date)
+                                union all
+                                select e.room_id from session_exception e
+                                where e.change = 'EXTRA' and e.clinician_id = a.clinician_id and e.site_id = a.site_id
+                                  and e.on_date = (a.starts_at at time zone 'Europe/London')::date
+                                  and (a.starts_at at time zone 'Europe/London')::time >= e.starts_at
+                                  and (a.starts_at at time zone 'Europe/London')::time < e.ends_at
+                            ) session join room r on r.id = session.room_id
+                            limit 1
+                        ) room on true
                         where a.clinician_id = :clinician and a.starts_at >= :from and a.starts_at < :to
                           and a.status in ('BOOKED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW')
                           and (a.appointment_type = 'PROCEDURE') = :theatre
@@ -148,11 +178,19 @@ class ListController {
                         ClinicTime.show(rs.getTimestamp("starts_at").toInstant()),
                         ClinicTime.show(rs.getTimestamp("ends_at").toInstant()), rs.getObject("patient_id", UUID.class),
                         rs.getString("patient_name"), rs.getObject("date_of_birth", LocalDate.class),
-                        rs.getString("appointment_type"), rs.getString("reason"), rs.getString("status")))
+                        rs.getString("appointment_type"), rs.getString("reason"), rs.getString("status"),
+                        rs.getString("room"), rs.getString("planned_treatment"),
+                        rs.getArray("planned_levels") == null ? List.of()
+                                : List.of((String[]) rs.getArray("planned_levels").getArray())))
                 .list();
         // A list shows each of its patients' names and dates of birth: every one of them has been read.
         AuditScope.patients(entries.stream().map(ListEntry::patientId).toList());
         return entries;
+    }
+
+    private static String planned(ListEntry entry) {
+        return entry.plannedTreatment() == null ? "Not planned"
+                : entry.plannedTreatment() + " " + String.join(", ", entry.plannedLevels());
     }
 
     private static String escape(String text) {

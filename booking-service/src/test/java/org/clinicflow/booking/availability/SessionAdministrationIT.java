@@ -80,6 +80,8 @@ class SessionAdministrationIT extends BookingServiceIT {
                 leave(clinicianId, firstWednesday));
         assertThat(leaveThatDay.status()).isEqualTo(409);
         assertThat(leaveThatDay.body()).contains(appointmentId);
+        assertThat(body(leaveThatDay).get("strandedAppointments").valueStream()
+                .map(stranded -> stranded.get("appointmentId").asString())).containsExactly(appointmentId);
         assertThat(exceptionsOn(firstWednesday)).isEmpty();
 
         // Leave the week after is fine: that Wednesday has no slots until the leave is withdrawn.

@@ -108,6 +108,41 @@ class ListsAndProceduresIT extends BookingServiceIT {
         assertThat(printable.body()).doesNotContain("<script>").contains("&lt;script&gt;");
     }
 
+    @Test
+    void theTheatreListShowsThePlannedTreatmentLevelsAndRoom() {
+        var slot = firstFreeSlot(url(""), "PROCEDURE", DemoUsers.SURGEON_CLINICIAN_ID, Instant.now().plusSeconds(3600));
+        var booked = body(ApiCall.post(url("/api/booking/appointments"), tokenFor(DemoUsers.RECEPTIONIST), """
+                {"patientId":"%s","clinicianId":"%s","appointmentType":"PROCEDURE","startsAt":"%s"}
+                """.formatted(DemoUsers.OTHER_PATIENT_ID, DemoUsers.SURGEON_CLINICIAN_ID, slot)));
+        var plan = "/api/booking/appointments/" + booked.get("id").asString() + "/procedure-plan";
+        var request = "{\"treatment\":\"VERTEBROPLASTY\",\"vertebralLevels\":[\"T11\",\"T12\"]}";
+
+        var badLevel = ApiCall.send("PUT", url(plan), tokenFor(DemoUsers.RECEPTIONIST),
+                request.replace("T11", "L9"), java.util.Map.of());
+        assertThat(badLevel.status()).isEqualTo(400);
+        assertThat(badLevel.body()).contains("vertebralLevels");
+        assertThat(ApiCall.send("PUT", url(plan), tokenFor(DemoUsers.OTHER_SURGEON), request, java.util.Map.of())
+                .status()).as("a colleague's theatre list is not theirs").isEqualTo(404);
+        assertThat(ApiCall.send("PUT", url(plan), tokenFor(DemoUsers.PATIENT), request, java.util.Map.of())
+                .status()).isEqualTo(403);
+        var planned = ApiCall.send("PUT", url(plan), tokenFor(DemoUsers.RECEPTIONIST), request, java.util.Map.of());
+        assertThat(planned.status()).as(planned.body()).isEqualTo(200);
+        var replanned = ApiCall.send("PUT", url(plan), tokenFor(DemoUsers.SURGEON),
+                request.replace("VERTEBROPLASTY", "BALLOON_KYPHOPLASTY"), java.util.Map.of());
+        assertThat(replanned.status()).as("the operating surgeon corrects it").isEqualTo(200);
+
+        var list = body(ApiCall.get(url("/api/booking/clinicians/" + DemoUsers.SURGEON_CLINICIAN_ID
+                + "/lists/THEATRE?date=" + slot.atZoneSameInstant(ZoneId.of("Europe/London")).toLocalDate()),
+                tokenFor(DemoUsers.SURGEON)));
+        var entry = list.valueStream().filter(e -> e.get("appointmentId").asString()
+                .equals(booked.get("id").asString())).findFirst().orElseThrow();
+        assertThat(entry.get("plannedTreatment").asString()).isEqualTo("BALLOON_KYPHOPLASTY");
+        assertThat(entry.get("plannedLevels").valueStream().map(JsonNode::asString)).containsExactly("T11", "T12");
+        assertThat(entry.get("room").asString()).as("the demo theatre session's room").isEqualTo("Theatre");
+        assertThat(body(ApiCall.get(url(plan), tokenFor(DemoUsers.SURGEON))).get("treatment").asString())
+                .isEqualTo("BALLOON_KYPHOPLASTY");
+    }
+
     private JsonNode checkedInProcedure() {
         var slot = firstFreeSlot(url(""), "PROCEDURE", DemoUsers.SURGEON_CLINICIAN_ID, Instant.now().plusSeconds(3600));
         var booked = ApiCall.post(url("/api/booking/appointments"), tokenFor(DemoUsers.RECEPTIONIST), """

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The three services and the gateway, each as its own process from its built jar, wired to a
+ * The three services, the screens (web) and the gateway, each as its own process from its built jar, wired to a
  * {@link ClinicInfrastructure}. The local run and the end-to-end tests start the system through here.
  */
 public final class ClinicSystem implements AutoCloseable {
@@ -35,15 +35,16 @@ public final class ClinicSystem implements AutoCloseable {
         this.processes = processes;
     }
 
-    /** HTTP ports of each service, and the separate ports of their actuators. */
-    public record Ports(int gateway, int booking, int content, int followup,
-                        int gatewayManagement, int bookingManagement, int contentManagement, int followupManagement) {
+    /** HTTP ports of each service and of the screens (web), and the separate ports of their actuators. */
+    public record Ports(int gateway, int booking, int content, int followup, int web,
+                        int gatewayManagement, int bookingManagement, int contentManagement, int followupManagement,
+                        int webManagement) {
 
-        public static final Ports LOCAL_RUN = new Ports(8080, 8081, 8082, 8083, 9080, 9081, 9082, 9083);
+        public static final Ports LOCAL_RUN = new Ports(8080, 8081, 8082, 8083, 8084, 9080, 9081, 9082, 9083, 9084);
 
         public static Ports anyFree() {
-            return new Ports(FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
-                    FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick());
+            return new Ports(FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
+                    FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick());
         }
     }
 
@@ -88,6 +89,15 @@ public final class ClinicSystem implements AutoCloseable {
             followup.putAll(followupEnvironment);
             processes.put("followup-service", launch("followup-service", ports.followup(),
                     ports.followupManagement(), followup, logDir));
+            // The screens call the three services directly, with the token the gateway relays to them.
+            var web = new HashMap<String, String>();
+            web.put("WEB_PORT", Integer.toString(ports.web()));
+            web.put("WEB_MANAGEMENT_PORT", Integer.toString(ports.webManagement()));
+            web.put("BOOKING_URL", "http://localhost:" + ports.booking());
+            web.put("CONTENT_URL", "http://localhost:" + ports.content());
+            web.put("FOLLOWUP_URL", "http://localhost:" + ports.followup());
+            web.put("KEYCLOAK_ISSUER_URI", infrastructure.keycloakIssuerUri());
+            processes.put("web", launch("web", ports.web(), ports.webManagement(), web, logDir));
             processes.put("gateway", launchGateway(infrastructure, ports, logDir, gatewaySettings));
             for (var process : processes.values()) {
                 process.awaitReady(READY_LIMIT);
@@ -116,6 +126,7 @@ public final class ClinicSystem implements AutoCloseable {
         gateway.put("BOOKING_URL", "http://localhost:" + ports.booking());
         gateway.put("CONTENT_URL", "http://localhost:" + ports.content());
         gateway.put("FOLLOWUP_URL", "http://localhost:" + ports.followup());
+        gateway.put("WEB_URL", "http://localhost:" + ports.web());
         gateway.put("KEYCLOAK_ISSUER_URI", infrastructure.keycloakIssuerUri());
         gateway.putAll(settings);
         return launch("gateway", ports.gateway(), ports.gatewayManagement(), gateway, logDir);

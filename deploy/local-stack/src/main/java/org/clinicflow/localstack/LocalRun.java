@@ -49,6 +49,7 @@ public final class LocalRun {
 
                 clinicflow is up (started in %d s).
 
+                  Screens:   %s/         (open in a browser and sign in as a demo user below)
                   Gateway:   %s          (API under /api/booking, /api/content, /api/followup)
                   Keycloak:  %s         (admin console: admin / admin)
 
@@ -62,7 +63,7 @@ public final class LocalRun {
                   Memory (proportional set size): %s
 
                 Ctrl-C stops everything.
-                """.formatted(seconds, system.gatewayUrl(), infrastructure.keycloakUrl(), memory(system)));
+                """.formatted(seconds, system.gatewayUrl(), system.gatewayUrl(), infrastructure.keycloakUrl(), memory(system)));
         stopped.await();
     }
 

@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * The few admin calls tests need on the real Keycloak. The realm allows the gateway's redirect only on the local run's
  * port; a test gateway on a free port is added here, as an operator would add a deployment's address.
  */
-final class KeycloakAdmin {
+public final class KeycloakAdmin {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -22,7 +22,7 @@ final class KeycloakAdmin {
     private KeycloakAdmin() {
     }
 
-    static void allowGatewayRedirect(String keycloakUrl, String gatewayUrl) throws Exception {
+    public static void allowGatewayRedirect(String keycloakUrl, String gatewayUrl) throws Exception {
         var token = adminToken(keycloakUrl);
         var clients = keycloakUrl + "/admin/realms/clinic/clients";
         var client = JSON.readTree(send(HttpRequest.newBuilder(URI.create(clients + "?clientId=clinicflow-gateway"))

@@ -12,14 +12,14 @@ import java.nio.file.Path;
  * The whole system with its default settings, started once for all test classes of this JVM that need nothing
  * special (starting it takes a minute or two of the two cores CI has); it stops with the JVM.
  */
-final class RunningSystem {
+public final class RunningSystem {
 
     private static ClinicSystem system;
 
     private RunningSystem() {
     }
 
-    static synchronized ClinicSystem shared() {
+    public static synchronized ClinicSystem shared() {
         if (system == null) {
             try {
                 system = ClinicSystem.start(ClinicInfrastructure.shared(), ClinicSystem.Ports.anyFree(),

@@ -27,6 +27,8 @@ class WorklistController {
 
     private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/London");
     private static final int LIMIT = 500;
+    /** How long a newly started pathway stays on the worklist: long enough to be seen after a weekend away. */
+    private static final java.time.Duration STARTED_LATELY = java.time.Duration.ofDays(14);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -48,14 +50,20 @@ class WorklistController {
                          OffsetDateTime dueAt, String lastChannel, int attempts, String reason) {
     }
 
+    /** A pathway a recorded procedure started lately: the clinic sees that follow-up has begun for the patient. */
+    record StartedPathway(UUID pathwayId, UUID patientId, UUID surgeonId, UUID appointmentId, String treatment,
+                          LocalDate performedOn, OffsetDateTime startedAt) {
+    }
+
     record Worklist(LocalDate today, List<OverdueTask> overdueTasks, List<UnbookedReview> reviewsNotBooked,
-                    List<FailedMessage> failedMessages) {
+                    List<FailedMessage> failedMessages, List<StartedPathway> startedPathways) {
 
         /** Every patient the worklist names, for the audit trail (not a property of the answer). */
         List<UUID> namedPatients() {
             return java.util.stream.Stream.of(overdueTasks.stream().map(OverdueTask::patientId),
                             reviewsNotBooked.stream().map(UnbookedReview::patientId),
-                            failedMessages.stream().map(FailedMessage::patientId))
+                            failedMessages.stream().map(FailedMessage::patientId),
+                            startedPathways.stream().map(StartedPathway::patientId))
                     .flatMap(ids -> ids).distinct().toList();
         }
     }
@@ -100,6 +108,19 @@ class WorklistController {
                                 .toOffsetDateTime(), rs.getString("channel"), rs.getInt("attempts"),
                         rs.getString("last_error")))
                 .list();
-        return new Worklist(today, tasks, reviews, failed);
+        var started = jdbc.sql("""
+                        select id, patient_id, surgeon_id, appointment_id, treatment, performed_on, started_at
+                        from pathway where started_at >= :since order by started_at desc, id limit :limit
+                        """)
+                .param("since", java.sql.Timestamp.from(clock.instant().minus(STARTED_LATELY)))
+                .param("limit", LIMIT)
+                .query((rs, row) -> new StartedPathway(rs.getObject("id", UUID.class),
+                        rs.getObject("patient_id", UUID.class), rs.getObject("surgeon_id", UUID.class),
+                        rs.getObject("appointment_id", UUID.class), rs.getString("treatment"),
+                        rs.getObject("performed_on", LocalDate.class),
+                        rs.getObject("started_at", OffsetDateTime.class).atZoneSameInstant(CLINIC_ZONE)
+                                .toOffsetDateTime()))
+                .list();
+        return new Worklist(today, tasks, reviews, failed, started);
     }
 }

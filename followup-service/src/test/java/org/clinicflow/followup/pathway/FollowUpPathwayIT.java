@@ -129,6 +129,10 @@ class FollowUpPathwayIT extends FollowupServiceIT {
         assertThat(worklist.status()).isEqualTo(200);
         assertThat(worklist.body()).contains(taskId.toString()).contains(requestId.toString())
                 .doesNotContain(patient.email());
+        // The pathway itself is on the worklist too, newly started: follow-up has begun for this patient.
+        assertThat(json.readTree(worklist.body()).get("startedPathways").valueStream()
+                .filter(p -> p.get("pathwayId").asString().equals(pathwayId.toString())).findFirst().orElseThrow()
+                .get("treatment").asString()).isEqualTo("BALLOON_KYPHOPLASTY");
         assertThat(ApiCall.get(url("/api/followup/worklist"), tokenFor(DemoUsers.SURGEON)).status()).isEqualTo(200);
         assertThat(ApiCall.get(url("/api/followup/worklist"), tokenFor(DemoUsers.PATIENT)).status()).isEqualTo(403);
 

@@ -28,6 +28,31 @@ class FallbackController {
 
     private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
 
+    /**
+     * The screens themselves are down: a page of plain HTML (the design system's files are served by the web module,
+     * so none can be used here) that says so, and that the APIs still answer.
+     */
+    @RequestMapping("/fallback/web")
+    ResponseEntity<String> screensUnavailable(ServerWebExchange exchange) {
+        Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        if (!(cause instanceof CallNotPermittedException)) {
+            log.warn("web route answered by its fallback: {}", cause == null ? "no cause" : cause.toString());
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10")
+                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .body(SCREENS_UNAVAILABLE);
+    }
+
+    private static final String SCREENS_UNAVAILABLE = """
+            <!DOCTYPE html>
+            <html lang="en-GB"><head><meta charset="utf-8"><title>Screens unavailable – Spine clinic</title>
+            <meta name="viewport" content="width=device-width, initial-scale=1"></head>
+            <body>
+            <h1>The clinic's screens are unavailable at the moment</h1>
+            <p>Nothing you sent has been half-saved. Try again in a minute.</p>
+            </body></html>
+            """;
+
     @RequestMapping("/fallback/{route}")
     ResponseEntity<ProblemDetail> unavailable(@PathVariable String route, ServerWebExchange exchange) {
         var name = ROUTES.contains(route) ? route : "service";

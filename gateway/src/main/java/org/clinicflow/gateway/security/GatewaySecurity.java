@@ -1,6 +1,7 @@
 package org.clinicflow.gateway.security;
 
 import org.clinicflow.gateway.GatewayProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,6 +33,7 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -85,7 +87,9 @@ class GatewaySecurity {
 
     @Bean
     SecurityWebFilterChain gatewayChain(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-                                        GatewayProperties properties) {
+                                        GatewayProperties properties,
+                                        @Value("${spring.security.oauth2.client.provider.keycloak.issuer-uri}")
+                                        URI issuer) {
         var authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
         // PKCE even though the gateway is a confidential client: Keycloak requires S256 for it.
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -100,7 +104,8 @@ class GatewaySecurity {
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .pathMatchers("/fallback/**", "/actuator", "/actuator/**").denyAll()
                         .pathMatchers("/api/**").permitAll()
-                        .pathMatchers("/", "/favicon.ico").permitAll()
+                        // The screens' start page and their static files; every other page needs a session.
+                        .pathMatchers("/", "/favicon.ico", "/assets/**", "/webjars/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoints()))
@@ -112,16 +117,29 @@ class GatewaySecurity {
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
                 .addFilterAfter(issueCsrfCookie(), SecurityWebFiltersOrder.CSRF)
+                .addFilterAfter(new CsrfTokenToScreens(), SecurityWebFiltersOrder.CSRF)
                 .cors(cors -> cors.configurationSource(cors(properties)))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(issuer)))
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))
                         .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true))
                         .permissionsPolicy(permissions -> permissions.policy(
                                 "camera=(), microphone=(), geolocation=(), payment=()")))
                 .build();
+    }
+
+    /**
+     * The screens load their styles, scripts, images and fonts from the gateway's own origin only, run no inline
+     * script and cannot be framed. Forms post to the gateway; the sign-out form's answer redirects on to Keycloak
+     * (to end its session too), and browsers check {@code form-action} along such a redirect, so Keycloak's origin
+     * is allowed there as well. JSON answers are unaffected: nothing in them is loaded.
+     */
+    static String contentSecurityPolicy(URI issuer) {
+        var keycloak = issuer.getScheme() + "://" + issuer.getRawAuthority();
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self';"
+                + " connect-src 'self'; manifest-src 'self'; frame-ancestors 'none'; base-uri 'none';"
+                + " form-action 'self' " + keycloak;
     }
 
     /**
@@ -145,10 +163,17 @@ class GatewaySecurity {
      * A request needs the CSRF token when it changes something and rides on the session cookie. A request with an
      * {@code Authorization} header cannot be forged by another site (a browser never adds one by itself), and a
      * request without the cookie has no session to abuse: both go without.
+     * <p>
+     * A form posted to one of the screens is checked by the web module, against the token this gateway relays to
+     * it ({@link CsrfTokenToScreens}): checking it here would mean reading the form body, which the gateway must
+     * pass on untouched. The gateway's own forms ({@code /logout}) and every API call are checked here.
      */
     private static ServerWebExchangeMatcher browserSessionChanges() {
         return exchange -> {
             var request = exchange.getRequest();
+            if (CsrfTokenToScreens.toScreens(request.getPath().value())) {
+                return ServerWebExchangeMatcher.MatchResult.notMatch();
+            }
             boolean changing = !SAFE.contains(request.getMethod());
             boolean sessionCookie = request.getCookies().containsKey(SESSION_COOKIE);
             boolean bearer = request.getHeaders().containsHeader("Authorization");

@@ -6,7 +6,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * What a browser session may know about itself: who is signed in. Never a token: those stay in the gateway.
@@ -21,10 +20,5 @@ class SessionController {
     Me me(Authentication authentication) {
         return new Me(authentication.getName(), authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority).sorted().toList());
-    }
-
-    @GetMapping("/")
-    Map<String, String> home() {
-        return Map.of("service", "clinicflow gateway", "signIn", "/oauth2/authorization/keycloak", "me", "/me");
     }
 }

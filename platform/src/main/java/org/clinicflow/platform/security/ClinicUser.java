@@ -13,10 +13,12 @@ import java.util.stream.Collectors;
  * The caller behind a request, as the token tells it.
  *
  * @param userId      Keycloak's subject id; what audit records and "booked by" fields hold, never a name
+ * @param name        the person's name as their colleagues know it (staff names are not patient data), shown where
+ *                    a record says who changed it
  * @param patientId   set only for a patient's token: the one patient record this caller may reach
  * @param clinicianId set only for a clinician's token: whose lists are "my lists"
  */
-public record ClinicUser(String userId, Set<String> roles, Optional<UUID> patientId, Optional<UUID> clinicianId) {
+public record ClinicUser(String userId, String name, Set<String> roles, Optional<UUID> patientId, Optional<UUID> clinicianId) {
 
     public static ClinicUser of(Authentication authentication) {
         if (!(authentication instanceof JwtAuthenticationToken token)) {
@@ -25,7 +27,10 @@ public record ClinicUser(String userId, Set<String> roles, Optional<UUID> patien
         var roles = token.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(authority -> authority.startsWith("ROLE_")).map(authority -> authority.substring(5))
                 .collect(Collectors.toUnmodifiableSet());
-        return new ClinicUser(token.getToken().getSubject(), roles,
+        var name = java.util.stream.Stream.of("name", "preferred_username")
+                .map(claim -> token.getToken().getClaimAsString(claim))
+                .filter(value -> value != null && !value.isBlank()).findFirst().orElse("Unnamed user");
+        return new ClinicUser(token.getToken().getSubject(), name, roles,
                 uuidClaim(token, "patient_id"), uuidClaim(token, "clinician_id"));
     }
 

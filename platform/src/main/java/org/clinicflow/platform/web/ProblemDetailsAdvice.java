@@ -101,7 +101,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> conflict(ConflictException ex) {
-        return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage(), List.of());
+        var response = problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage(), List.of());
+        if (response.getBody() instanceof ProblemDetail problem) {
+            ex.properties().forEach(problem::setProperty);
+        }
+        return response;
     }
 
     @ExceptionHandler(Versions.PreconditionException.class)

@@ -1,0 +1,67 @@
+package org.clinicflow.systemtests.screens;
+
+import org.clinicflow.localstack.ApiCall;
+import org.clinicflow.localstack.ClinicInfrastructure;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Appointments a screen test starts from, booked through the gateway's API as reception would: the screens under
+ * test are the ones after the booking, so the booking itself need not go through a browser every time.
+ */
+final class Bookings {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private Bookings() {
+    }
+
+    record Booked(String id, OffsetDateTime startsAt, long version) {
+    }
+
+    /** The clinician's earliest free time of that type at least {@code ahead} from now, booked for the patient. */
+    static Booked book(String gateway, String token, UUID patient, UUID clinician, String type, Duration ahead) {
+        var slots = ApiCall.get(gateway + "/api/booking/availability?appointmentType=" + type + "&clinicianId="
+                + clinician + "&limit=1&from=" + Instant.now().plus(ahead), token);
+        assertThat(slots.status()).as(slots.body()).isEqualTo(200);
+        var startsAt = JSON.readTree(slots.body()).get(0).get("startsAt").asString();
+        var booked = ApiCall.post(gateway + "/api/booking/appointments", token, """
+                {"patientId":"%s","clinicianId":"%s","appointmentType":"%s","startsAt":"%s"}
+                """.formatted(patient, clinician, type, startsAt));
+        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        JsonNode body = JSON.readTree(booked.body());
+        return new Booked(body.get("id").asString(), OffsetDateTime.parse(body.get("startsAt").asString()),
+                body.get("version").asLong());
+    }
+
+    /**
+     * Check-in and procedures happen only on the day, and the services run on the real clock, so an appointment
+     * booked for a later day is brought to today, a few minutes ago, in booking's own database.
+     */
+    static void bringToToday(String appointmentId) {
+        try (var db = DriverManager.getConnection(ClinicInfrastructure.shared().jdbcUrl("booking"), "booking",
+                "booking");
+             var move = db.prepareStatement("""
+                     update appointment
+                     set starts_at = greatest(date_trunc('day', now() at time zone 'Europe/London')
+                                                  at time zone 'Europe/London', now() - interval '5 minutes'),
+                         ends_at = greatest(date_trunc('day', now() at time zone 'Europe/London')
+                                                at time zone 'Europe/London', now() - interval '5 minutes')
+                                   + (ends_at - starts_at)
+                     where id = ?""")) {
+            move.setObject(1, UUID.fromString(appointmentId));
+            assertThat(move.executeUpdate()).isEqualTo(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

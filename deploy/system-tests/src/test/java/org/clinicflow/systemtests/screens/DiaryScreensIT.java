@@ -1,0 +1,119 @@
+package org.clinicflow.systemtests.screens;
+
+import org.clinicflow.localstack.ClinicInfrastructure;
+import org.clinicflow.localstack.ClinicSystem;
+import org.clinicflow.localstack.DemoUsers;
+import org.clinicflow.systemtests.KeycloakAdmin;
+import org.clinicflow.systemtests.RunningSystem;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The diary in a real browser: reading a day and a week, checking in, cancelling, moving, and two people at once. */
+class DiaryScreensIT {
+
+    private static final ZoneId CLINIC = ZoneId.of("Europe/London");
+    private static final UUID DR_ELLIS = UUID.fromString("c0000000-0000-4000-a000-000000000004");
+
+    private static ClinicSystem system;
+    private static String reception;
+
+    @BeforeAll
+    static void theWholeSystem() throws Exception {
+        system = RunningSystem.shared();
+        var infrastructure = ClinicInfrastructure.shared();
+        reception = DemoUsers.accessToken(infrastructure.keycloakIssuerUri(), DemoUsers.RECEPTIONIST);
+        KeycloakAdmin.allowGatewayRedirect(infrastructure.keycloakUrl(), system.gatewayUrl());
+    }
+
+    @Test
+    void receptionReadsTheDayAndWeekAndChecksInThePatientWhoArrived() {
+        var booked = Bookings.book(system.gatewayUrl(), reception, DemoUsers.PATIENT_ID, DR_ELLIS,
+                "FREE_CONSULTATION", Duration.ofDays(2));
+        Bookings.bringToToday(booked.id());
+        var today = LocalDate.now(CLINIC);
+        try (var rita = signedIn(DemoUsers.RECEPTIONIST)) {
+            var day = DiaryScreens.diary(rita, "Dr Tom Ellis", today, false, "diary-1-day");
+            var appointment = day.open("Pat Demo", booked.id(), "diary-2-appointment");
+            assertThat(appointment.status()).contains("Booked");
+
+            var checkedIn = appointment.checkIn("diary-3-checked-in");
+            assertThat(checkedIn.banner()).contains("checked in");
+            assertThat(checkedIn.status()).contains("Checked in");
+            assertThat(checkedIn.history()).anySatisfy(line -> assertThat(line).contains("Checked in",
+                    "Rita Reception"));
+
+            var week = DiaryScreens.diary(rita, "Dr Tom Ellis", today, true, "diary-1-week");
+            assertThat(week.rows()).anySatisfy(row -> assertThat(row).contains("Pat Demo", "Checked in"));
+        }
+    }
+
+    @Test
+    void aCancellationNeedsAReasonAndTheHistoryKeepsIt() {
+        var booked = Bookings.book(system.gatewayUrl(), reception, DemoUsers.OTHER_PATIENT_ID, DR_ELLIS,
+                "FREE_CONSULTATION", Duration.ofDays(3));
+        try (var rita = signedIn(DemoUsers.RECEPTIONIST)) {
+            var page = DiaryScreens.appointment(rita, booked.id(), "Paula Demo", "diary-2-appointment-later");
+
+            var early = page.checkIn("diary-3-check-in-refused");
+            assertThat(early.refused()).contains("only on the day");
+            assertThat(early.status()).contains("Booked");
+
+            var noReason = early.cancel("", "diary-6-cancel-without-reason");
+            assertThat(noReason.fieldError("reason")).contains("Enter why the appointment is cancelled");
+            assertThat(noReason.status()).as("nothing changed").contains("Booked");
+
+            var cancelled = noReason.cancel("Patient feels better", "diary-6-cancelled");
+            assertThat(cancelled.status()).contains("Cancelled", "Patient feels better");
+            assertThat(cancelled.history()).anySatisfy(line -> assertThat(line)
+                    .contains("Cancelled", "Rita Reception", "Patient feels better"));
+        }
+    }
+
+    @Test
+    void aMoveIsOneStepToAFreeTimeAndTheOldTimeIsFreed() {
+        var booked = Bookings.book(system.gatewayUrl(), reception, DemoUsers.PATIENT_ID, DR_ELLIS,
+                "FREE_CONSULTATION", Duration.ofDays(4));
+        try (var rita = signedIn(DemoUsers.RECEPTIONIST)) {
+            var move = DiaryScreens.appointment(rita, booked.id(), "Pat Demo", "diary-2-appointment-to-move").move();
+            var newTime = move.times().getFirst();
+
+            var moved = move.moveTo(0, "Pat Demo");
+            assertThat(moved.banner()).contains("moved");
+            assertThat(moved.status()).contains("Booked");
+            assertThat(moved.when()).contains(newTime.substring(newTime.indexOf(", ") + 2, newTime.indexOf(", ") + 7));
+            assertThat(moved.history()).anySatisfy(line -> assertThat(line).contains("Moved", "from", "to"));
+        }
+    }
+
+    @Test
+    void aStaleEditSaysThatSomeoneElseChangedTheAppointment() {
+        var booked = Bookings.book(system.gatewayUrl(), reception, DemoUsers.OTHER_PATIENT_ID, DR_ELLIS,
+                "FREE_CONSULTATION", Duration.ofDays(5));
+        try (var rita = signedIn(DemoUsers.RECEPTIONIST); var ada = signedIn(DemoUsers.CLINIC_ADMIN)) {
+            var ritas = DiaryScreens.appointment(rita, booked.id(), "Paula Demo", "diary-7-open-twice");
+            var adas = DiaryScreens.appointment(ada, booked.id(), "Paula Demo", "diary-7-open-twice");
+
+            adas.cancel("Clinic closed for training", "diary-7-cancelled-by-the-other");
+            var stale = ritas.cancel("Patient rang to cancel", "diary-7-stale");
+
+            assertThat(stale.refused()).contains("Someone else changed this appointment");
+            assertThat(stale.status()).as("the page shows it as it is now").contains("Cancelled",
+                    "Clinic closed for training");
+            assertThat(stale.history()).noneSatisfy(line -> assertThat(line).contains("Patient rang to cancel"));
+        }
+    }
+
+    private static Browser signedIn(String user) {
+        var browser = new Browser(system.gatewayUrl());
+        browser.open("/diary");
+        browser.signInIfAsked(user, DemoUsers.PASSWORD);
+        return browser;
+    }
+}

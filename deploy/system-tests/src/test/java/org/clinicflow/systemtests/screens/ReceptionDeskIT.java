@@ -1,0 +1,111 @@
+package org.clinicflow.systemtests.screens;
+
+import org.clinicflow.localstack.ApiCall;
+import org.clinicflow.localstack.ClinicInfrastructure;
+import org.clinicflow.localstack.ClinicSystem;
+import org.clinicflow.localstack.DemoUsers;
+import org.clinicflow.systemtests.KeycloakAdmin;
+import org.clinicflow.systemtests.RunningSystem;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The reception desk in a real browser: a phone enquiry to a booked consultation, and what goes wrong on the way. */
+class ReceptionDeskIT {
+
+    private static ClinicSystem system;
+    private static String issuer;
+
+    @BeforeAll
+    static void theWholeSystem() throws Exception {
+        system = RunningSystem.shared();
+        var infrastructure = ClinicInfrastructure.shared();
+        issuer = infrastructure.keycloakIssuerUri();
+        KeycloakAdmin.allowGatewayRedirect(infrastructure.keycloakUrl(), system.gatewayUrl());
+    }
+
+    @Test
+    void receptionistTakesAPhoneEnquiryThroughToABookedConsultation() {
+        try (var rita = signedIn(DemoUsers.RECEPTIONIST)) {
+            var found = DeskScreens.newEnquiry(rita).startByPhone();
+            assertThat(found.deadline()).contains("48-hour deadline").containsPattern("(1 day|4[0-8] h|47 h) ");
+
+            var slots = found.searchByNameAndBirth("Demo", 12, 5, 1948).choose("Pat Demo");
+            assertThat(slots.rows()).isNotEmpty()
+                    .allSatisfy(row -> assertThat(row).containsAnyOf("Within 48 hours", "Outside 48 hours"));
+
+            var confirm = slots.hold(0);
+            assertThat(confirm.holdLeft()).endsWith("left");
+            assertThat(confirm.summary()).contains("Pat Demo", "Free 15-minute consultation");
+
+            var booked = confirm.confirm("Back pain since a fall");
+            assertThat(booked.whatThePatientReceives()).contains("pat.demo@example.test", "reminder");
+
+            // followup-service heard of the booking and planned Pat's confirmation.
+            var patToken = DemoUsers.accessToken(issuer, DemoUsers.PATIENT);
+            assertThat(eventually(() -> ApiCall.get(system.gatewayUrl() + "/api/followup/notifications/mine",
+                    patToken).body().contains(booked.appointmentId()))).isTrue();
+        }
+    }
+
+    @Test
+    void twoReceptionistsRaceForTheSameSlotAndTheSecondIsOfferedOthers() {
+        try (var rita = signedIn(DemoUsers.RECEPTIONIST); var ada = signedIn(DemoUsers.CLINIC_ADMIN)) {
+            var ritaSlots = DeskScreens.newEnquiry(rita).startByPhone().searchByNameAndBirth("Demo", 12, 5, 1948)
+                    .choose("Pat Demo").filterByClinician("Dr Priya Nair");
+            var adaSlots = DeskScreens.newEnquiry(ada).startByPhone().searchByNameAndBirth("Demo", 3, 11, 1952)
+                    .choose("Paula Demo").filterByClinician("Dr Priya Nair");
+            var contested = ritaSlots.rows().getFirst();
+            assertThat(adaSlots.rows().getFirst()).isEqualTo(contested);
+
+            ritaSlots.hold(0).confirm("");
+            var offered = adaSlots.holdTakenMeanwhile(0);
+
+            assertThat(offered.takenMeanwhile()).isTrue();
+            assertThat(offered.rows()).isNotEmpty().doesNotContain(contested);
+        }
+    }
+
+    @Test
+    void aMistypedNhsNumberIsShownNextToItsFieldAndNothingIsStored() {
+        try (var rita = signedIn(DemoUsers.RECEPTIONIST)) {
+            var register = DeskScreens.newEnquiry(rita).startByPhone().registerNew()
+                    .fill("Wendy", "Mistyped", 3, 4, 1951, "943 476 5918", "wendy@example.test")
+                    .submitRefused("desk-2-register-refused");
+
+            assertThat(register.fieldError("nhsNumber")).contains("NHS number");
+            assertThat(register.value("givenName")).as("what was typed stays").isEqualTo("Wendy");
+            assertThat(register.summary()).anySatisfy(line -> assertThat(line).contains("NHS number"));
+
+            DeskScreens.newEnquiry(rita).startByPhone().searchByNameAndBirth("Mistyped", 3, 4, 1951);
+            assertThat(rita.text("#matches")).contains("0 patients found");
+        }
+    }
+
+    private static Browser signedIn(String user) {
+        var browser = new Browser(system.gatewayUrl());
+        browser.open("/desk");
+        browser.signInIfAsked(user, DemoUsers.PASSWORD);
+        return browser;
+    }
+
+    private static boolean eventually(java.util.function.BooleanSupplier condition) {
+        var deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,95 @@
+package org.clinicflow.web.platform;
+
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
+
+/** The words people use for the APIs' codes. Templates reach it as {@code @labels}. */
+@Component("labels")
+public class Labels {
+
+    /** The kinds a receptionist books, in the order they are offered. */
+    public static final List<String> BOOKABLE_TYPES = List.of("FREE_CONSULTATION", "FULL_CONSULTATION",
+            "POST_PROCEDURE_REVIEW", "PROCEDURE");
+
+    private static final Map<String, String> TYPES = Map.of(
+            "FREE_CONSULTATION", "Free 15-minute consultation",
+            "FULL_CONSULTATION", "Full consultation",
+            "POST_PROCEDURE_REVIEW", "6-week post-procedure review",
+            "PROCEDURE", "Procedure (theatre)");
+
+    private static final Map<String, String> STATUSES = Map.of(
+            "HELD", "Held",
+            "BOOKED", "Booked",
+            "CHECKED_IN", "Checked in",
+            "COMPLETED", "Completed",
+            "CANCELLED", "Cancelled",
+            "NO_SHOW", "Did not attend");
+
+    private static final Map<String, String> STATUS_TAGS = Map.of(
+            "BOOKED", "govuk-tag--blue",
+            "CHECKED_IN", "govuk-tag--green",
+            "COMPLETED", "govuk-tag--grey",
+            "CANCELLED", "govuk-tag--red",
+            "NO_SHOW", "govuk-tag--orange");
+
+    private static final Map<String, String> TREATMENTS = Map.of(
+            "BALLOON_KYPHOPLASTY", "Balloon kyphoplasty",
+            "VERTEBROPLASTY", "Vertebroplasty");
+
+    private static final Map<String, String> ACTIONS = Map.of(
+            "BOOKED", "Booked",
+            "RESCHEDULED", "Moved",
+            "CANCELLED", "Cancelled",
+            "CHECKED_IN", "Checked in",
+            "NO_SHOW", "Marked did not attend",
+            "COMPLETED", "Completed",
+            "OVERBOOKED", "Overbooked");
+
+    private static final Map<String, String> CHANNELS = Map.of(
+            "PHONE", "By phone",
+            "WEB", "Web enquiry",
+            "EMAIL", "email",
+            "SMS", "SMS");
+
+    private static final Map<String, String> PURPOSES = Map.of(
+            "CONFIRMATION", "Booking confirmation",
+            "MOVED", "Appointment moved",
+            "CANCELLED", "Appointment cancelled",
+            "TWO_DAYS_BEFORE", "Reminder two days before",
+            "TWO_HOURS_BEFORE", "Reminder two hours before",
+            "PATHWAY_MESSAGE", "Follow-up message");
+
+    public String type(String code) {
+        return TYPES.getOrDefault(code, code);
+    }
+
+    public List<String> bookableTypes() {
+        return BOOKABLE_TYPES;
+    }
+
+    public String status(String code) {
+        return STATUSES.getOrDefault(code, code);
+    }
+
+    public String statusTag(String code) {
+        return STATUS_TAGS.getOrDefault(code, "govuk-tag--grey");
+    }
+
+    public String treatment(String code) {
+        return TREATMENTS.getOrDefault(code, code);
+    }
+
+    public String channel(String code) {
+        return CHANNELS.getOrDefault(code, code);
+    }
+
+    public String purpose(String code) {
+        return PURPOSES.getOrDefault(code, code);
+    }
+
+    public String action(String code) {
+        return ACTIONS.getOrDefault(code, code);
+    }
+}

@@ -1,0 +1,146 @@
+package org.clinicflow.web.platform;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The three services' APIs, called with the signed-in user's own token: a page can do nothing its user could not do
+ * with curl, and each service still decides by role and audits the access. A refusal becomes a
+ * {@link ServiceProblem}; no answer, or a 5xx, a {@link PartUnavailable} naming the part.
+ */
+@Component
+public class Services {
+
+    private static final String CORRELATION = "X-Correlation-Id";
+
+    private final Map<Part, RestClient> clients = new LinkedHashMap<>();
+    private final JsonMapper json;
+
+    Services(RestClient.Builder builder, WebProperties properties, JsonMapper json) {
+        this.json = json;
+        // Short limits: a receptionist on the phone is better served by "bookings are unavailable" in two seconds
+        // than by a spinning page.
+        var factory = ClientHttpRequestFactoryBuilder.jdk().build(HttpClientSettings.defaults()
+                .withConnectTimeout(Duration.ofSeconds(2)).withReadTimeout(Duration.ofSeconds(8)));
+        put(builder, factory, Part.BOOKING, properties.bookingUrl());
+        put(builder, factory, Part.FOLLOWUP, properties.followupUrl());
+        put(builder, factory, Part.CONTENT, properties.contentUrl());
+    }
+
+    private void put(RestClient.Builder builder, org.springframework.http.client.ClientHttpRequestFactory factory,
+                     Part part, URI base) {
+        clients.put(part, builder.clone().baseUrl(base.toString()).requestFactory(factory)
+                .requestInitializer(request -> {
+                    token().ifPresent(token -> request.getHeaders().setBearerAuth(token));
+                    var correlation = incomingHeader(CORRELATION);
+                    if (correlation != null) {
+                        request.getHeaders().set(CORRELATION, correlation);
+                    }
+                })
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+                    throw refusal(part, response);
+                })
+                .build());
+    }
+
+    public RestClient client(Part part) {
+        return clients.get(part);
+    }
+
+    /** GET, as a typed body. */
+    public <T> T get(Part part, Class<T> type, String path, Object... variables) {
+        return call(part, client -> client.get().uri(path, variables).retrieve().body(type));
+    }
+
+    public <T> T get(Part part, ParameterizedTypeReference<T> type, String path, Object... variables) {
+        return call(part, client -> client.get().uri(path, variables).retrieve().body(type));
+    }
+
+    /** POST of a JSON body; {@code ifMatch} (an ETag such as {@code "3"}) when the change names a version. */
+    public <T> T post(Part part, Class<T> type, Object body, String ifMatch, String path, Object... variables) {
+        return call(part, client -> {
+            var spec = client.post().uri(path, variables);
+            if (ifMatch != null) {
+                spec.header(HttpHeaders.IF_MATCH, ifMatch);
+            }
+            if (body != null) {
+                spec.body(body);
+            }
+            return spec.retrieve().body(type);
+        });
+    }
+
+    public <T> T put(Part part, Class<T> type, Object body, String ifMatch, String path, Object... variables) {
+        return call(part, client -> {
+            var spec = client.put().uri(path, variables).body(body);
+            if (ifMatch != null) {
+                spec.header(HttpHeaders.IF_MATCH, ifMatch);
+            }
+            return spec.retrieve().body(type);
+        });
+    }
+
+    public void delete(Part part, String path, Object... variables) {
+        call(part, client -> client.delete().uri(path, variables).retrieve().toBodilessEntity());
+    }
+
+    private <T> T call(Part part, Function<RestClient, T> request) {
+        try {
+            return request.apply(clients.get(part));
+        } catch (ResourceAccessException e) {
+            throw new PartUnavailable(part, e);
+        }
+    }
+
+    /** A 4xx with its problem details, or for anything else the part as unavailable. */
+    private RuntimeException refusal(Part part, ClientHttpResponse response) throws IOException {
+        int status = response.getStatusCode().value();
+        if (status >= 500 || status == 429) {
+            return new PartUnavailable(part, new IllegalStateException("answered " + status));
+        }
+        String detail = null;
+        JsonNode problem = null;
+        var fields = new LinkedHashMap<String, String>();
+        try {
+            problem = json.readTree(response.getBody());
+            detail = problem.path("detail").asString(null);
+            for (var error : problem.path("errors")) {
+                fields.merge(error.path("field").asString(""), error.path("detail").asString(""),
+                        (first, second) -> first + "; " + second);
+            }
+        } catch (RuntimeException unreadable) {
+            // A refusal without problem details (a 403 from the security chain, say) still has its status.
+        }
+        return new ServiceProblem(status, detail, fields, problem);
+    }
+
+    private static java.util.Optional<String> token() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt
+                ? java.util.Optional.of(jwt.getToken().getTokenValue()) : java.util.Optional.empty();
+    }
+
+    private static String incomingHeader(String name) {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest().getHeader(name) : null;
+    }
+}

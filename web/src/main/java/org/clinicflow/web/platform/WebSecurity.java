@@ -1,0 +1,118 @@
+package org.clinicflow.web.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The web signs nobody in: the gateway does (ADR 11). Each request arrives with the signed-in user's access token,
+ * relayed by the gateway, which the web checks like any service (signature, issuer, expiry, audience
+ * {@code clinicflow-web}) and then passes on to the services it calls. No session is kept here.
+ * <p>
+ * Forms are protected against cross-site requests with the gateway's CSRF token: the gateway hands it over in
+ * {@link #CSRF_HEADER} (overwriting anything a caller sent), every form carries it back as {@code _csrf}, and a
+ * changing request whose field does not match is refused. The same token is the one the gateway's own sign-out
+ * form needs.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurity {
+
+    /** Set by the gateway on every request it routes here from a browser session. */
+    static final String CSRF_HEADER = "X-Clinicflow-Csrf";
+
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    @Bean
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        var csrf = new FormFieldOnly();
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        // Health and info exist only on the management port, which the gateway never routes to.
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/", "/assets/**", "/webjars/**", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(realmRoles())))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.csrfTokenRepository(new RelayedCsrfTokens()).csrfTokenRequestHandler(csrf))
+                .exceptionHandling(exceptions -> exceptions.accessDeniedPage("/error/forbidden"))
+                // The gateway writes the security headers of every page (CSP, HSTS, frame options ...).
+                .headers(headers -> headers.disable())
+                .requestCache(cache -> cache.disable())
+                .build();
+    }
+
+    /** Keycloak's realm roles as {@code ROLE_*}, as in the services. */
+    private static Converter<Jwt, AbstractAuthenticationToken> realmRoles() {
+        return jwt -> new JwtAuthenticationToken(jwt, roles(jwt), jwt.getSubject());
+    }
+
+    private static Collection<GrantedAuthority> roles(Jwt jwt) {
+        if (!(jwt.getClaims().get("realm_access") instanceof Map<?, ?> realmAccess)
+                || !(realmAccess.get("roles") instanceof Collection<?> roles)) {
+            return List.of();
+        }
+        return roles.stream().filter(String.class::isInstance)
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + role)).toList();
+    }
+
+    /**
+     * The token a form sends back is read from its {@code _csrf} field only. The header of the same name is what the
+     * gateway says the token is, so it must never count as the form's answer.
+     */
+    static final class FormFieldOnly extends CsrfTokenRequestAttributeHandler {
+
+        @Override
+        public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
+            var value = request.getParameter(token.getParameterName());
+            return value == null || value.isBlank() ? null : value;
+        }
+    }
+
+    /**
+     * The gateway's token for this browser session, as the gateway relayed it. Nothing is ever stored here: without
+     * the header there is no expected token, and every changing request is refused.
+     */
+    static final class RelayedCsrfTokens implements CsrfTokenRepository {
+
+        @Override
+        public CsrfToken generateToken(HttpServletRequest request) {
+            var token = loadToken(request);
+            // Without the gateway's token, a random one that no form will ever send back.
+            return token != null ? token : new DefaultCsrfToken(CSRF_HEADER, "_csrf", UUID.randomUUID().toString());
+        }
+
+        @Override
+        public void saveToken(CsrfToken token, HttpServletRequest request, HttpServletResponse response) {
+            // The gateway owns the token.
+        }
+
+        @Override
+        public CsrfToken loadToken(HttpServletRequest request) {
+            var value = request.getHeader(CSRF_HEADER);
+            return value == null || value.isBlank() ? null : new DefaultCsrfToken(CSRF_HEADER, "_csrf", value);
+        }
+    }
+}
