@@ -1,9 +1,11 @@
 package org.clinicflow.systemtests;
 
 import org.clinicflow.localstack.ApiCall;
+import org.clinicflow.localstack.BrowserSession;
 import org.clinicflow.localstack.ClinicInfrastructure;
 import org.clinicflow.localstack.ClinicSystem;
 import org.clinicflow.localstack.DemoUsers;
+import org.clinicflow.localstack.KeycloakAdmin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -147,7 +147,8 @@ class ListsController {
                 if (!refused.invalid() && !refused.conflict()) {
                     throw refused;
                 }
-                errors = FormErrors.of(refused, RECORD_FIELDS);
+                errors = FormErrors.of(refused, RECORD_FIELDS).collapse("vertebralLevels",
+                        "Enter vertebral levels such as T12 or L1, separated by commas");
             }
         }
         return recordPage(theatreAppointment(appointment), model, errors, treatment, levels, performedDay,

@@ -36,6 +36,19 @@ public final class FormErrors {
         return this;
     }
 
+    /**
+     * One message for the whole of a list field whose elements the service named one by one
+     * ({@code vertebralLevels[1]}): the form has one input for the list, so the message goes beside it.
+     */
+    public FormErrors collapse(String listField, String message) {
+        var elements = messages.keySet().stream().filter(key -> key.startsWith(listField + "[")).toList();
+        if (!elements.isEmpty()) {
+            elements.forEach(messages::remove);
+            add(listField, message);
+        }
+        return this;
+    }
+
     public FormErrors add(String field, String message) {
         messages.merge(field, message, (first, second) -> first + "; " + second);
         return this;

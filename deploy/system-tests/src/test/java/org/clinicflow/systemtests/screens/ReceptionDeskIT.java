@@ -4,7 +4,7 @@ import org.clinicflow.localstack.ApiCall;
 import org.clinicflow.localstack.ClinicInfrastructure;
 import org.clinicflow.localstack.ClinicSystem;
 import org.clinicflow.localstack.DemoUsers;
-import org.clinicflow.systemtests.KeycloakAdmin;
+import org.clinicflow.localstack.KeycloakAdmin;
 import org.clinicflow.systemtests.RunningSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,6 +83,24 @@ class ReceptionDeskIT {
 
             DeskScreens.newEnquiry(rita).startByPhone().searchByNameAndBirth("Mistyped", 3, 4, 1951);
             assertThat(rita.text("#matches")).contains("0 patients found");
+        }
+    }
+
+    @Test
+    void aFormPostedWithoutItsCsrfTokenIsRefusedAndNothingIsStored() {
+        try (var rita = signedIn(DemoUsers.RECEPTIONIST)) {
+            DeskScreens.newEnquiry(rita);
+            // The same request the form makes, with the session cookie but without the form's _csrf field: what a
+            // page on another site could make the browser send.
+            var status = rita.driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch('/desk/enquiries', {method: 'POST', redirect: 'manual',
+                            body: new URLSearchParams({channel: 'PHONE', referrer: 'Forged'})})
+                        .then(r => done(r.status), e => done(String(e)));""");
+            assertThat(status).isEqualTo(403L);
+            var token = DemoUsers.accessToken(issuer, DemoUsers.RECEPTIONIST);
+            assertThat(ApiCall.get(system.gatewayUrl() + "/api/booking/enquiries/awaiting-booking?size=200", token)
+                    .body()).doesNotContain("Forged");
         }
     }
 

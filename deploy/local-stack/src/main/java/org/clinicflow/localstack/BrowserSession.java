@@ -1,4 +1,4 @@
-package org.clinicflow.systemtests;
+package org.clinicflow.localstack;
 
 import java.io.IOException;
 import java.net.CookieHandler;
@@ -19,22 +19,22 @@ import java.util.regex.Pattern;
  * the test can look at each), and fills in Keycloak's login form. It has no JavaScript and never sees a token unless
  * one is handed to it.
  */
-final class BrowserSession {
+public final class BrowserSession {
 
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
     private final CookieJar cookies = new CookieJar();
     private final String clientAddress;
     /** Every response on the way, in order, for the test to inspect. */
-    final List<HttpResponse<String>> hops = new ArrayList<>();
+    public final List<HttpResponse<String>> hops = new ArrayList<>();
 
     /** @param clientAddress sent as X-Forwarded-For, as a load balancer in front of the gateway would */
-    BrowserSession(String clientAddress) {
+    public BrowserSession(String clientAddress) {
         this.clientAddress = clientAddress;
     }
 
     /** Opens {@code url} and follows redirects until a page that is not a redirect. */
-    HttpResponse<String> open(String url) {
+    public HttpResponse<String> open(String url) {
         var response = send(page(url).GET().build());
         while (response.statusCode() / 100 == 3) {
             var next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
@@ -49,7 +49,7 @@ final class BrowserSession {
     }
 
     /** Submits Keycloak's login form on {@code loginPage}, then follows the redirects back. */
-    HttpResponse<String> logIn(HttpResponse<String> loginPage, String username, String password) {
+    public HttpResponse<String> logIn(HttpResponse<String> loginPage, String username, String password) {
         var matcher = FORM_ACTION.matcher(loginPage.body());
         if (!matcher.find()) {
             throw new IllegalStateException("No Keycloak login form on " + loginPage.uri());
@@ -65,7 +65,7 @@ final class BrowserSession {
     }
 
     /** An API call as the web front end's script would make it: the browser adds the cookies, nothing else. */
-    HttpResponse<String> send(String method, String url, String json, String... headers) {
+    public HttpResponse<String> send(String method, String url, String json, String... headers) {
         var builder = request(url).header("Accept", "application/json").method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -77,7 +77,7 @@ final class BrowserSession {
         return send(builder.build());
     }
 
-    String cookie(String name) {
+    public String cookie(String name) {
         return cookies.value(name);
     }
 

@@ -1,4 +1,4 @@
-package org.clinicflow.systemtests;
+package org.clinicflow.localstack;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The few admin calls tests need on the real Keycloak. The realm allows the gateway's redirect only on the local run's
+ * The few admin calls tests and benchmarks need on the real Keycloak. The realm allows the gateway's redirect only on the local run's
  * port; a test gateway on a free port is added here, as an operator would add a deployment's address.
  */
 public final class KeycloakAdmin {
@@ -37,7 +37,7 @@ public final class KeycloakAdmin {
      * Adds a public client of realm {@code clinic} with the password grant, for a test's own kinds of token: one whose
      * tokens live {@code tokenLifespanSeconds}, or one without the services' audience.
      */
-    static void addTestClient(String keycloakUrl, String clientId, int tokenLifespanSeconds,
+    public static void addTestClient(String keycloakUrl, String clientId, int tokenLifespanSeconds,
                               boolean withServiceAudiences) throws Exception {
         var scopes = withServiceAudiences
                 ? "[\"basic\",\"roles\",\"profile\",\"clinicflow-services\",\"clinicflow-identity\"]"
@@ -53,7 +53,7 @@ public final class KeycloakAdmin {
     }
 
     /** An access token of {@code username} from {@code client} of {@code realm}, by the password grant. */
-    static String token(String keycloakUrl, String realm, String client, String username, String password)
+    public static String token(String keycloakUrl, String realm, String client, String username, String password)
             throws Exception {
         return JSON.readTree(send(HttpRequest.newBuilder(URI.create(keycloakUrl + "/realms/" + realm
                         + "/protocol/openid-connect/token"))

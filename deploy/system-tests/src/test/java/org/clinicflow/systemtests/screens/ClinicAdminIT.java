@@ -1,0 +1,144 @@
+package org.clinicflow.systemtests.screens;
+
+import org.clinicflow.localstack.ClinicInfrastructure;
+import org.clinicflow.localstack.ClinicSystem;
+import org.clinicflow.localstack.DemoUsers;
+import org.clinicflow.localstack.KeycloakAdmin;
+import org.clinicflow.systemtests.RunningSystem;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Clinic administration in a real browser: leave that would strand a booked patient is refused and the page names
+ * the appointment; the 48-hour report; the audit trail; a pathway changed as a new version.
+ */
+class ClinicAdminIT {
+
+    private static final UUID DR_NAIR = UUID.fromString("c0000000-0000-4000-a000-000000000003");
+    private static final ZoneId CLINIC = ZoneId.of("Europe/London");
+
+    private static ClinicSystem system;
+    private static String reception;
+
+    @BeforeAll
+    static void theWholeSystem() throws Exception {
+        system = RunningSystem.shared();
+        var infrastructure = ClinicInfrastructure.shared();
+        reception = DemoUsers.accessToken(infrastructure.keycloakIssuerUri(), DemoUsers.RECEPTIONIST);
+        KeycloakAdmin.allowGatewayRedirect(infrastructure.keycloakUrl(), system.gatewayUrl());
+    }
+
+    @Test
+    void leaveThatWouldStrandAPatientIsRefusedAndThePageNamesTheAppointment() {
+        var booked = Bookings.book(system.gatewayUrl(), reception, DemoUsers.PATIENT_ID, DR_NAIR, "FREE_CONSULTATION",
+                Duration.ofDays(8));
+        var day = booked.startsAt().atZoneSameInstant(CLINIC).toLocalDate();
+        try (var ada = signedIn("/admin")) {
+            ada.arrive("admin-1-index", "Administration");
+            ada.follow("a[href='/admin/leave']");
+            ada.arrive("admin-2-leave", "Leave, bank holidays and extra sessions");
+
+            leave(ada, "Dr Priya Nair", day, "Annual leave");
+            ada.arrive("admin-3-leave-refused", "Leave, bank holidays and extra sessions");
+            assertThat(ada.text("#onDate-error")).contains("booked patient", "Move or cancel");
+            var stranded = ada.all("#stranded tbody tr").stream().map(WebElement::getText).toList();
+            assertThat(stranded).anySatisfy(row -> assertThat(row).contains("Pat Demo", "Dr Priya Nair",
+                    booked.startsAt().atZoneSameInstant(CLINIC).toLocalTime().toString()));
+            assertThat(ada.find("a[href='/diary/appointments/" + booked.id() + "']").getText()).isEqualTo("Pat Demo");
+            assertThat(ada.find("#reason").getDomProperty("value")).as("what was typed stays").isEqualTo(
+                    "Annual leave");
+            assertThat(ada.all("#exceptions tbody tr").stream().map(WebElement::getText))
+                    .as("nothing was stored").noneMatch(row -> row.contains("Annual leave"));
+
+            // The day after has nobody booked with Dr Nair (she works Tuesdays and Thursdays): that leave goes in.
+            var free = day.plusDays(1);
+            leave(ada, "Dr Priya Nair", free, "Study day");
+            ada.arrive("admin-4-leave-added", "Leave, bank holidays and extra sessions");
+            assertThat(ada.text("#done")).contains("Saved");
+            var row = ada.all("#exceptions tbody tr").stream().filter(r -> r.getText().contains("Study day"))
+                    .findFirst().orElseThrow();
+            assertThat(row.getText()).contains("Dr Priya Nair", "No sessions");
+
+            ada.submitWith(row.findElement(org.openqa.selenium.By.tagName("button")));
+            ada.arrive("admin-5-leave-removed", "Leave, bank holidays and extra sessions");
+            assertThat(ada.text("main")).doesNotContain("Study day");
+        }
+    }
+
+    @Test
+    void theReportShowsEachWeekAndTheAuditTrailIsSearchedByPatient() {
+        try (var ada = signedIn("/admin/report")) {
+            ada.arrive("admin-6-report", "48-hour access report");
+            assertThat(ada.all("#report tbody tr")).hasSize(12);
+            assertThat(ada.all("svg.clinicflow-chart")).hasSize(1);
+
+            ada.open("/admin/audit");
+            ada.arrive("admin-7-audit", "Audit trail");
+            ada.fill("nhsNumber", "123");
+            ada.press("Search the trail");
+            ada.arrive("admin-7-audit-refused", "Audit trail");
+            assertThat(ada.text("#nhsNumber-error")).contains("10 digits");
+
+            ada.fill("nhsNumber", "943 476 5919");
+            ada.press("Search the trail");
+            ada.arrive("admin-8-audit-by-patient", "Audit trail");
+            var rows = ada.all("#trail tbody tr").stream().map(WebElement::getText).toList();
+            assertThat(rows).isNotEmpty().anySatisfy(r -> assertThat(r).contains("Booking"));
+
+            // Each user id leads to everything that user did.
+            ada.follow("#trail tbody tr a");
+            ada.arrive("admin-9-audit-by-user", "Audit trail");
+            assertThat(ada.find("#userId").getDomProperty("value")).isNotBlank();
+            assertThat(ada.all("#trail tbody tr")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aPathwayStepIsChangedAsANewVersion() {
+        try (var ada = signedIn("/admin/pathways")) {
+            ada.arrive("admin-10-pathways", "Follow-up pathways");
+            ada.follow("a[href='/admin/pathways/VERTEBROPLASTY']");
+            ada.arrive("admin-11-pathway", "Change the Vertebroplasty pathway");
+            var version = ada.text(".govuk-caption-l");
+
+            ada.fill("steps[0].offsetDays", "soon");
+            ada.press("Save as a new version");
+            ada.arrive("admin-11-pathway-refused", "Change the Vertebroplasty pathway");
+            assertThat(ada.text("[id='steps[0].offsetDays-error']")).contains("whole number");
+
+            ada.fill("steps[0].offsetDays", "0");
+            var title = ada.find("[id='steps[0].title']");
+            var changed = title.getDomProperty("value") + " (reviewed)";
+            title.clear();
+            title.sendKeys(changed);
+            ada.press("Save as a new version");
+            ada.arrive("admin-12-pathway-saved", "Follow-up pathways");
+            assertThat(ada.text("main")).contains(changed).contains("new version");
+            assertThat(ada.text("main")).doesNotContain("Vertebroplasty, " + version.toLowerCase());
+        }
+    }
+
+    private static void leave(Browser browser, String clinician, java.time.LocalDate day, String reason) {
+        new Select(browser.find("#clinicianId")).selectByVisibleText(clinician);
+        browser.fill("leaveDay", Integer.toString(day.getDayOfMonth()));
+        browser.fill("leaveMonth", Integer.toString(day.getMonthValue()));
+        browser.fill("leaveYear", Integer.toString(day.getYear()));
+        browser.fill("reason", reason);
+        browser.press("Add the leave");
+    }
+
+    private static Browser signedIn(String path) {
+        var browser = new Browser(system.gatewayUrl());
+        browser.open(path);
+        browser.signInIfAsked(DemoUsers.CLINIC_ADMIN, DemoUsers.PASSWORD);
+        return browser;
+    }
+}
