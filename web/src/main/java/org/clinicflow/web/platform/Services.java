@@ -76,6 +76,12 @@ public class Services {
         return call(part, client -> client.get().uri(path, variables).retrieve().body(type));
     }
 
+    /** The ETag of a record, for a change that must name the version it is based on. */
+    public String etag(Part part, String path, Object... variables) {
+        return call(part, client -> client.get().uri(path, variables).retrieve().toBodilessEntity().getHeaders()
+                .getETag());
+    }
+
     /** POST of a JSON body; {@code ifMatch} (an ETag such as {@code "3"}) when the change names a version. */
     public <T> T post(Part part, Class<T> type, Object body, String ifMatch, String path, Object... variables) {
         return call(part, client -> {

@@ -1,5 +1,7 @@
 package org.clinicflow.web.platform;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
@@ -14,14 +16,23 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
+import org.springframework.security.web.csrf.InvalidCsrfTokenException;
+import org.springframework.web.filter.OncePerRequestFilter;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -56,12 +67,49 @@ class WebSecurity {
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(realmRoles())))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Spring's CSRF filter puts the token in every form, but lets through any request with a bearer token,
+                // and every request here has one (the gateway's relay): FormTokenCheck does the checking.
                 .csrf(c -> c.csrfTokenRepository(new RelayedCsrfTokens()).csrfTokenRequestHandler(csrf))
-                .exceptionHandling(exceptions -> exceptions.accessDeniedPage("/error/forbidden"))
+                .addFilterAfter(new FormTokenCheck(), CsrfFilter.class)
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(accessDenied()))
                 // The gateway writes the security headers of every page (CSP, HSTS, frame options ...).
                 .headers(headers -> headers.disable())
                 .requestCache(cache -> cache.disable())
                 .build();
+    }
+
+    /**
+     * Refuses (403) every changing request whose {@code _csrf} field does not equal the token the gateway relayed for
+     * the session, or that came without one. Reading the field reads a form body, which a page's own forms are.
+     */
+    static final class FormTokenCheck extends OncePerRequestFilter {
+
+        private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+        private final AccessDeniedHandler refusal = accessDenied();
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (SAFE.contains(request.getMethod())) {
+                chain.doFilter(request, response);
+                return;
+            }
+            var expected = request.getHeader(CSRF_HEADER);
+            var sent = request.getParameter("_csrf");
+            if (expected == null || expected.isBlank() || sent == null || !MessageDigest.isEqual(
+                    expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
+                refusal.handle(request, response, new InvalidCsrfTokenException(
+                        new DefaultCsrfToken(CSRF_HEADER, "_csrf", "relayed"), null));
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
+    private static AccessDeniedHandler accessDenied() {
+        var handler = new AccessDeniedHandlerImpl();
+        handler.setErrorPage("/error/forbidden");
+        return handler;
     }
 
     /** Keycloak's realm roles as {@code ROLE_*}, as in the services. */

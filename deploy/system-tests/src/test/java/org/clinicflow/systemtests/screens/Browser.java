@@ -107,6 +107,30 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the page shown fits a screen {@code width} pixels wide without scrolling sideways; the window is put
+     * back afterwards. The picture is saved as {@code name.png}.
+     */
+    boolean fits(int width, int height, String name) {
+        var window = driver.manage().window().getSize();
+        try {
+            driver.manage().window().setSize(new Dimension(width, height));
+            boolean fits = (Boolean) ((JavascriptExecutor) driver).executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth");
+            var png = driver.getScreenshotAs(OutputType.BYTES);
+            Files.createDirectories(SCREENS);
+            Files.write(SCREENS.resolve(name + ".png"), png);
+            if (!REFRESH.isBlank()) {
+                Files.write(Path.of(REFRESH).resolve(name + ".png"), png);
+            }
+            return fits;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(window);
+        }
+    }
+
     String console() {
         return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
                 .map(entry -> entry.getLevel() + " " + entry.getMessage()).collect(Collectors.joining("\n"));
@@ -157,8 +181,20 @@ final class Browser implements AutoCloseable {
     void submitWith(WebElement element) {
         var page = driver.findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> gone(page));
+    }
+
+    /**
+     * Whether the element's page has been replaced. Chromium sometimes answers a look at an element of a page being
+     * replaced with an inspector error rather than "stale"; both mean the same.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.WebDriverException replaced) {
+            return true;
+        }
     }
 
     String path() {

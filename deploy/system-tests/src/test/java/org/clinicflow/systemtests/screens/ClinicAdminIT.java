@@ -126,6 +126,53 @@ class ClinicAdminIT {
         }
     }
 
+    @Test
+    void cliniciansSitesAndRoomsAreKeptHere() {
+        Bookings.book(system.gatewayUrl(), reception, DemoUsers.OTHER_PATIENT_ID, DR_NAIR, "FREE_CONSULTATION",
+                Duration.ofDays(9));
+        var name = "Ms Screen Test " + UUID.randomUUID().toString().substring(0, 6);
+        try (var ada = signedIn("/admin/clinicians")) {
+            ada.arrive("admin-13-clinicians", "Clinicians");
+            ada.press("Add the clinician");
+            ada.arrive("admin-13-clinicians-refused", "Clinicians");
+            assertThat(ada.text("#displayName-error")).contains("Enter the clinician's name");
+            assertThat(ada.text("#profession-error")).contains("surgeon or specialist");
+
+            ada.fill("displayName", name);
+            ada.click("#profession-specialist");
+            ada.fill("specialty", "Pain management");
+            ada.press("Add the clinician");
+            ada.arrive("admin-14-clinician-added", "Clinicians");
+            assertThat(rowOf(ada, name)).contains("Specialist", "Pain management", "Yes");
+
+            // Dr Nair has a patient booked: she cannot stop taking appointments until they are moved.
+            ada.submitWith(ada.find("[id='clinician-" + DR_NAIR + "'] button"));
+            ada.arrive("admin-15-clinician-refused", "Clinicians");
+            assertThat(ada.text("[id='clinician-" + DR_NAIR + "-error']")).contains("still has patients booked");
+            assertThat(rowOf(ada, "Dr Priya Nair")).contains("Yes");
+
+            ada.submitWith(ada.all("#clinicians tbody tr").stream().filter(r -> r.getText().contains(name))
+                    .findFirst().orElseThrow().findElement(org.openqa.selenium.By.tagName("button")));
+            ada.arrive("admin-14-clinician-stopped", "Clinicians");
+            assertThat(rowOf(ada, name)).contains("No", "Restart appointments");
+
+            ada.open("/admin/sites");
+            ada.arrive("admin-16-sites", "Sites and rooms");
+            var siteName = "Screen Test Site " + UUID.randomUUID().toString().substring(0, 6);
+            ada.fill("name", siteName);
+            ada.fill("address", "[Test] 3 Example Road, London");
+            ada.fill("rooms", "Room A\nRoom B");
+            ada.press("Add the site");
+            ada.arrive("admin-17-site-added", "Sites and rooms");
+            assertThat(ada.text("main")).contains(siteName, "Room A", "Room B");
+        }
+    }
+
+    private static String rowOf(Browser browser, String name) {
+        return browser.all("#clinicians tbody tr").stream().map(WebElement::getText).filter(r -> r.contains(name))
+                .findFirst().orElseThrow(() -> new AssertionError("No row for " + name));
+    }
+
     private static void leave(Browser browser, String clinician, java.time.LocalDate day, String reason) {
         new Select(browser.find("#clinicianId")).selectByVisibleText(clinician);
         browser.fill("leaveDay", Integer.toString(day.getDayOfMonth()));

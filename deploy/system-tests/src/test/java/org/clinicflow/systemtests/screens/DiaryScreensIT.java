@@ -55,6 +55,21 @@ class DiaryScreensIT {
     }
 
     @Test
+    void aPatientWhoDidNotComeIsMarkedSoOnceTheirTimeHasCome() {
+        var booked = Bookings.book(system.gatewayUrl(), reception, DemoUsers.OTHER_PATIENT_ID, DR_ELLIS,
+                "FREE_CONSULTATION", Duration.ofDays(2));
+        Bookings.bringToToday(booked.id());
+        try (var rita = signedIn(DemoUsers.RECEPTIONIST)) {
+            DiaryScreens.appointment(rita, booked.id(), "Paula Demo", "diary-2-appointment-now");
+            rita.press("Did not attend");
+            var marked = new DiaryScreens.AppointmentPage(rita, "Paula Demo", "diary-3-did-not-attend");
+            assertThat(marked.status()).contains("Did not attend");
+            assertThat(marked.history()).anySatisfy(line -> assertThat(line).contains("Marked did not attend"));
+            assertThat(marked.banner()).contains("did not attend");
+        }
+    }
+
+    @Test
     void aCancellationNeedsAReasonAndTheHistoryKeepsIt() {
         var booked = Bookings.book(system.gatewayUrl(), reception, DemoUsers.OTHER_PATIENT_ID, DR_ELLIS,
                 "FREE_CONSULTATION", Duration.ofDays(3));
@@ -107,6 +122,23 @@ class DiaryScreensIT {
             assertThat(stale.status()).as("the page shows it as it is now").contains("Cancelled",
                     "Clinic closed for training");
             assertThat(stale.history()).noneSatisfy(line -> assertThat(line).contains("Patient rang to cancel"));
+        }
+    }
+
+    @Test
+    void anExpiredSessionSignsInAgainAndReturnsToThePageAsked() {
+        var booked = Bookings.book(system.gatewayUrl(), reception, DemoUsers.PATIENT_ID, DR_ELLIS,
+                "FREE_CONSULTATION", Duration.ofDays(6));
+        try (var rita = signedIn(DemoUsers.RECEPTIONIST)) {
+            DiaryScreens.appointment(rita, booked.id(), "Pat Demo", "diary-2-appointment-to-move");
+            // The gateway's session and Keycloak's both gone, as after a night away from the desk.
+            // (Every cookie of the browser, Keycloak's on its own paths included, not only this page's.)
+            rita.driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+            rita.open("/diary/appointments/" + booked.id() + "/move");
+            assertThat(rita.all("#kc-form-login")).as("asked to sign in again").isNotEmpty();
+            rita.signInIfAsked(DemoUsers.RECEPTIONIST, DemoUsers.PASSWORD);
+            rita.arrive("diary-4-move", "Move the appointment");
+            assertThat(rita.path()).isEqualTo("/diary/appointments/" + booked.id() + "/move");
         }
     }
 

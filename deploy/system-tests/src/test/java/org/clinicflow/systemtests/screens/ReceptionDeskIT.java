@@ -71,7 +71,7 @@ class ReceptionDeskIT {
     }
 
     @Test
-    void aMistypedNhsNumberIsShownNextToItsFieldAndNothingIsStored() {
+    void aMistypedNhsNumberIsShownNextToItsFieldAndNothingIsStored() throws Exception {
         try (var rita = signedIn(DemoUsers.RECEPTIONIST)) {
             var register = DeskScreens.newEnquiry(rita).startByPhone().registerNew()
                     .fill("Wendy", "Mistyped", 3, 4, 1951, "943 476 5918", "wendy@example.test")
@@ -83,6 +83,11 @@ class ReceptionDeskIT {
 
             DeskScreens.newEnquiry(rita).startByPhone().searchByNameAndBirth("Mistyped", 3, 4, 1951);
             assertThat(rita.text("#matches")).contains("0 patients found");
+        }
+        // What was typed about her reached the screens, the gateway and booking-service: none of their logs has it.
+        for (var process : system.processes()) {
+            assertThat(java.nio.file.Files.readString(process.logFile())).as(process.name())
+                    .doesNotContain("Mistyped", "wendy@example.test", "9434765918", "943 476 5918", "1951-04-03");
         }
     }
 
@@ -101,6 +106,54 @@ class ReceptionDeskIT {
             var token = DemoUsers.accessToken(issuer, DemoUsers.RECEPTIONIST);
             assertThat(ApiCall.get(system.gatewayUrl() + "/api/booking/enquiries/awaiting-booking?size=200", token)
                     .body()).doesNotContain("Forged");
+        }
+    }
+
+    @Test
+    void anEnquiryCanBeStartedWithTheKeyboardAlone() {
+        try (var rita = signedIn(DemoUsers.RECEPTIONIST)) {
+            DeskScreens.newEnquiry(rita);
+            var keys = new org.openqa.selenium.interactions.Actions(rita.driver);
+            // The first Tab reaches the skip link, as on every page.
+            keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            assertThat(rita.driver.switchTo().activeElement().getText()).isEqualTo("Skip to main content");
+            int presses = 0;
+            while (!rita.driver.switchTo().activeElement().getText().startsWith("Start the enquiry")) {
+                assertThat(++presses).as("Tab reaches the button").isLessThan(40);
+                keys.sendKeys(org.openqa.selenium.Keys.TAB).perform();
+            }
+            var page = rita.find("html");
+            keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+            new org.openqa.selenium.support.ui.WebDriverWait(rita.driver, Duration.ofSeconds(15))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+            rita.arrive("desk-2-find-patient", "Find the patient");
+        }
+    }
+
+    @Test
+    void theDeskFitsAReceptionScreenAndATablet() {
+        try (var rita = signedIn(DemoUsers.RECEPTIONIST)) {
+            var slots = DeskScreens.newEnquiry(rita).startByPhone().searchByNameAndBirth("Demo", 12, 5, 1948)
+                    .choose("Pat Demo");
+            assertThat(slots.rows()).isNotEmpty();
+            assertThat(rita.fits(1024, 768, "desk-3-slots-1024")).as("a 1024-pixel reception screen").isTrue();
+            assertThat(rita.fits(768, 1024, "desk-3-slots-tablet")).as("a tablet held upright").isTrue();
+            rita.open("/diary");
+            rita.arrive("diary-0-choose", "Diary");
+            assertThat(rita.fits(1024, 768, "diary-0-1024")).isTrue();
+            assertThat(rita.fits(768, 1024, "diary-0-tablet")).isTrue();
+        }
+    }
+
+    @Test
+    void signingOutEndsTheKeycloakSessionToo() {
+        try (var rita = signedIn(DemoUsers.RECEPTIONIST)) {
+            DeskScreens.newEnquiry(rita);
+            rita.press("Sign out");
+            rita.arrive("home-1-signed-out", "Spine clinic");
+            assertThat(rita.all("#navigation")).as("no menu once signed out").isEmpty();
+            rita.open("/todo");
+            assertThat(rita.all("#kc-form-login")).as("Keycloak asks for the password again").isNotEmpty();
         }
     }
 
