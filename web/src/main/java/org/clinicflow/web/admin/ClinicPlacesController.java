@@ -67,6 +67,7 @@ class ClinicPlacesController {
             try {
                 services.post(Part.BOOKING, Clinician.class, Map.of("displayName", displayName.strip(),
                         "profession", profession, "specialty", specialty.strip()), null, "/api/booking/clinicians");
+                directory.forget();
                 return "redirect:/admin/clinicians?done=added";
             } catch (ServiceProblem refused) {
                 if (!refused.invalid()) {
@@ -88,6 +89,7 @@ class ClinicPlacesController {
         try {
             services.put(Part.BOOKING, Clinician.class, Map.of("displayName", clinician.displayName(),
                     "specialty", clinician.specialty(), "active", active), etag, path, id);
+            directory.forget();
             return "redirect:/admin/clinicians?done=changed";
         } catch (ServiceProblem refused) {
             if (!refused.conflict() && !refused.stale()) {
@@ -121,6 +123,7 @@ class ClinicPlacesController {
             try {
                 services.post(Part.BOOKING, Map.class, Map.of("name", name.strip(), "address", address.strip(),
                         "rooms", roomNames), null, "/api/booking/sites");
+                directory.forget();
                 return "redirect:/admin/sites?done=added";
             } catch (ServiceProblem refused) {
                 if (!refused.invalid() && !refused.conflict()) {
@@ -141,6 +144,7 @@ class ClinicPlacesController {
         try {
             services.post(Part.BOOKING, Map.class, Map.of("name", room.strip()), null,
                     "/api/booking/sites/{id}/rooms", id);
+            directory.forget();
             return "redirect:/admin/sites?done=added";
         } catch (ServiceProblem refused) {
             if (!refused.invalid() && !refused.conflict()) {

@@ -7,6 +7,7 @@ import org.clinicflow.web.platform.DateFields;
 import org.clinicflow.web.platform.FormErrors;
 import org.clinicflow.web.platform.Labels;
 import org.clinicflow.web.platform.ServiceProblem;
+import org.clinicflow.web.platform.Services;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,8 +49,10 @@ class DeskController {
     private final Appointments appointments;
     private final Directory directory;
     private final ClinicTime time;
+    private final Services services;
 
-    DeskController(Desk desk, Appointments appointments, Directory directory, ClinicTime time) {
+    DeskController(Desk desk, Appointments appointments, Directory directory, ClinicTime time, Services services) {
+        this.services = services;
         this.desk = desk;
         this.appointments = appointments;
         this.directory = directory;
@@ -236,17 +239,21 @@ class DeskController {
         if (!Labels.BOOKABLE_TYPES.contains(type)) {
             type = "FREE_CONSULTATION";
         }
+        // Four calls that need nothing of each other, made side by side.
+        var search = type;
+        var earliest = services.soon(() -> appointments.earliest(search, clinician, null, site == null ? SHOWN : 100));
+        var caller = services.soon(() -> desk.patient(patient));
+        var names = services.soon(directory::names);
         var enquiry = desk.enquiry(id);
         if (enquiry.booked()) {
             return "redirect:/desk/appointments/" + enquiry.appointmentId() + "/booked";
         }
-        var names = directory.names();
-        var found = appointments.earliest(type, clinician, null, site == null ? SHOWN : 100).stream()
-                .filter(slot -> site == null || site.equals(slot.siteId())).limit(SHOWN).toList();
+        var found = earliest.get().stream().filter(slot -> site == null || site.equals(slot.siteId()))
+                .limit(SHOWN).toList();
         model.addAttribute("enquiry", enquiry);
-        model.addAttribute("patient", desk.patient(patient));
+        model.addAttribute("patient", caller.get());
         model.addAttribute("slots", found);
-        model.addAttribute("names", names);
+        model.addAttribute("names", names.get());
         model.addAttribute("type", type);
         model.addAttribute("clinician", clinician);
         model.addAttribute("site", site);

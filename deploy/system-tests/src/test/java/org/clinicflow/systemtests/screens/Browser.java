@@ -38,6 +38,14 @@ final class Browser implements AutoCloseable {
         this.gateway = gateway;
     }
 
+    /** A fresh browser that opens {@code path} and signs in at Keycloak's form as {@code user}. */
+    static Browser signedIn(String gateway, String user, String path) {
+        var browser = new Browser(gateway);
+        browser.open(path);
+        browser.signInIfAsked(user, org.clinicflow.localstack.DemoUsers.PASSWORD);
+        return browser;
+    }
+
     void open(String path) {
         driver.get(path.startsWith("http") ? path : gateway + path);
     }

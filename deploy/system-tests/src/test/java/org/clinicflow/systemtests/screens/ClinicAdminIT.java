@@ -183,9 +183,6 @@ class ClinicAdminIT {
     }
 
     private static Browser signedIn(String path) {
-        var browser = new Browser(system.gatewayUrl());
-        browser.open(path);
-        browser.signInIfAsked(DemoUsers.CLINIC_ADMIN, DemoUsers.PASSWORD);
-        return browser;
+        return Browser.signedIn(system.gatewayUrl(), DemoUsers.CLINIC_ADMIN, path);
     }
 }

@@ -20,6 +20,9 @@ class DiaryScreensIT {
 
     private static final ZoneId CLINIC = ZoneId.of("Europe/London");
     private static final UUID DR_ELLIS = UUID.fromString("c0000000-0000-4000-a000-000000000004");
+    private static final UUID MS_HART = DemoUsers.OTHER_SURGEON_CLINICIAN_ID;
+    /** One of the demo patients with a history (booking-service's V903). */
+    private static final UUID MARGARET_DEMO = UUID.fromString("a0000000-0000-4000-a000-000000000102");
 
     private static ClinicSystem system;
     private static String reception;
@@ -56,13 +59,15 @@ class DiaryScreensIT {
 
     @Test
     void aPatientWhoDidNotComeIsMarkedSoOnceTheirTimeHasCome() {
-        var booked = Bookings.book(system.gatewayUrl(), reception, DemoUsers.OTHER_PATIENT_ID, DR_ELLIS,
-                "FREE_CONSULTATION", Duration.ofDays(2));
+        // Someone and a clinician that no other test brings to today: two appointments of one clinician, or of one
+        // patient, cannot both be "a few minutes ago".
+        var booked = Bookings.book(system.gatewayUrl(), reception, MARGARET_DEMO, MS_HART, "FREE_CONSULTATION",
+                Duration.ofDays(2));
         Bookings.bringToToday(booked.id());
         try (var rita = signedIn(DemoUsers.RECEPTIONIST)) {
-            DiaryScreens.appointment(rita, booked.id(), "Paula Demo", "diary-2-appointment-now");
+            DiaryScreens.appointment(rita, booked.id(), "Margaret Demo", "diary-2-appointment-now");
             rita.press("Did not attend");
-            var marked = new DiaryScreens.AppointmentPage(rita, "Paula Demo", "diary-3-did-not-attend");
+            var marked = new DiaryScreens.AppointmentPage(rita, "Margaret Demo", "diary-3-did-not-attend");
             assertThat(marked.status()).contains("Did not attend");
             assertThat(marked.history()).anySatisfy(line -> assertThat(line).contains("Marked did not attend"));
             assertThat(marked.banner()).contains("did not attend");
@@ -143,9 +148,6 @@ class DiaryScreensIT {
     }
 
     private static Browser signedIn(String user) {
-        var browser = new Browser(system.gatewayUrl());
-        browser.open("/diary");
-        browser.signInIfAsked(user, DemoUsers.PASSWORD);
-        return browser;
+        return Browser.signedIn(system.gatewayUrl(), user, "/diary");
     }
 }

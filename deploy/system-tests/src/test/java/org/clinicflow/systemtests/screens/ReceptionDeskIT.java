@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +46,7 @@ class ReceptionDeskIT {
 
             // followup-service heard of the booking and planned Pat's confirmation.
             var patToken = DemoUsers.accessToken(issuer, DemoUsers.PATIENT);
-            assertThat(eventually(() -> ApiCall.get(system.gatewayUrl() + "/api/followup/notifications/mine",
+            assertThat(Eventually.holds(() -> ApiCall.get(system.gatewayUrl() + "/api/followup/notifications/mine",
                     patToken).body().contains(booked.appointmentId()))).isTrue();
         }
     }
@@ -158,25 +157,6 @@ class ReceptionDeskIT {
     }
 
     private static Browser signedIn(String user) {
-        var browser = new Browser(system.gatewayUrl());
-        browser.open("/desk");
-        browser.signInIfAsked(user, DemoUsers.PASSWORD);
-        return browser;
-    }
-
-    private static boolean eventually(java.util.function.BooleanSupplier condition) {
-        var deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+        return Browser.signedIn(system.gatewayUrl(), user, "/desk");
     }
 }

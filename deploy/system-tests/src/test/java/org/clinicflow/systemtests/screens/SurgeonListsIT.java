@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,7 +70,7 @@ class SurgeonListsIT {
             sam.fill("vertebralLevels", "T12, L1");
             sam.press("Record the procedure");
             sam.arrive("lists-4-recorded", "Procedure recorded");
-            assertThat(eventually(() -> {
+            assertThat(Eventually.holds(() -> {
                 sam.open(sam.path());
                 sam.arrive("lists-4-recorded", "Procedure recorded");
                 return !sam.all("#pathway-steps").isEmpty();
@@ -106,25 +105,6 @@ class SurgeonListsIT {
     }
 
     private static Browser signedIn(String user, String path) {
-        var browser = new Browser(system.gatewayUrl());
-        browser.open(path);
-        browser.signInIfAsked(user, DemoUsers.PASSWORD);
-        return browser;
-    }
-
-    private static boolean eventually(java.util.function.BooleanSupplier condition) {
-        var deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+        return Browser.signedIn(system.gatewayUrl(), user, path);
     }
 }
