@@ -106,6 +106,7 @@ class GatewaySecurity {
                         .pathMatchers("/api/**").permitAll()
                         // The screens' start page and their static files; every other page needs a session.
                         .pathMatchers("/", "/favicon.ico", "/assets/**", "/webjars/**").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/treatments", "/treatments/*").permitAll()
                         .anyExchange().authenticated())
                 .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoints()))
