@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -103,6 +104,22 @@ public class AppointmentBooking {
         appointments.saveAndFlush(appointment);
         link(answering, appointment);
         return recordBooked(appointment, AppointmentChange.Action.BOOKED, reason, answering, by);
+    }
+
+    /**
+     * A consultation the patient picked for themselves online, answering their own first contact: the same rules as
+     * reception's booking, with the person themselves as the one who booked.
+     */
+    @Transactional
+    public Appointment bookOnline(UUID clinicianId, AppointmentType type, Instant startsAt, UUID patientId,
+                                  UUID enquiryId, ClinicUser by) {
+        return book(new Slot(clinicianId, type, startsAt), patientId, null, new Answering(enquiryId, null), by);
+    }
+
+    /** One appointment, for a feature that must show what it booked (a self-referral's confirmation page). */
+    @Transactional(readOnly = true)
+    public Optional<Appointment> find(UUID id) {
+        return appointments.findById(id);
     }
 
     /**

@@ -7,9 +7,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -42,6 +47,13 @@ public class Enquiry {
     private Instant atRiskAt;
     private Instant breachedAt;
     private String recordedBy;
+    /** The warning signs a self-referral answered yes to; empty for a phone enquiry or a clear screening. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    private String[] redFlags = new String[0];
+    private Instant calledBackAt;
+    private String calledBackBy;
+    private String callBackNote;
+    private boolean noAppointmentNeeded;
     @Version
     private long version;
 
@@ -56,6 +68,31 @@ public class Enquiry {
         this.referrer = referrer;
         this.deadline = firstContactAt.plus(TARGET);
         this.recordedBy = recordedBy;
+    }
+
+    /** A web self-referral from someone registered as they submitted it, with what its screening found. */
+    static Enquiry selfReferral(UUID patientId, Instant submittedAt, Set<RedFlag> redFlags) {
+        var enquiry = new Enquiry(patientId, submittedAt, Channel.WEB, null, SelfReferrals.SUBMITTED_BY);
+        enquiry.redFlags = redFlags.stream().sorted().map(Enum::name).toArray(String[]::new);
+        return enquiry;
+    }
+
+    /** Red flags make an enquiry urgent until the clinic has called back; after that the call decides. */
+    boolean awaitingUrgentCallBack() {
+        return redFlags.length > 0 && calledBackAt == null;
+    }
+
+    Set<RedFlag> redFlags() {
+        var flags = EnumSet.noneOf(RedFlag.class);
+        Arrays.stream(redFlags).map(RedFlag::valueOf).forEach(flags::add);
+        return flags;
+    }
+
+    void calledBack(Instant at, String by, String note, boolean appointmentNeeded) {
+        this.calledBackAt = at;
+        this.calledBackBy = by;
+        this.callBackNote = note;
+        this.noAppointmentNeeded = !appointmentNeeded;
     }
 
     void booked(UUID appointment, UUID patient, Instant at) {

@@ -22,13 +22,20 @@ public class EnquiryBookings {
         this.jdbc = jdbc;
     }
 
-    /** An enquiry answered by a live appointment cannot take a second one; one whose booking was cancelled can. */
+    /**
+     * An enquiry with red flags takes no booking until the clinic has called back. An enquiry answered by a live
+     * appointment cannot take a second one; one whose booking was cancelled can.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void link(UUID enquiryId, UUID appointmentId, UUID patientId, Instant now) {
         var enquiry = enquiries.findById(enquiryId)
                 .orElseThrow(() -> new InvalidFieldException("enquiryId", "does not match an enquiry"));
         if (enquiry.patientId() != null && !enquiry.patientId().equals(patientId)) {
             throw new InvalidFieldException("enquiryId", "belongs to another patient");
+        }
+        if (enquiry.awaitingUrgentCallBack()) {
+            // A red flag is never booked into the routine flow: someone from the clinic calls the person first.
+            throw new ConflictException("This enquiry has red flags: call the patient back before booking");
         }
         if (enquiry.appointmentId() != null) {
             var status = jdbc.sql("select status from appointment where id = :id")

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.clinicflow.booking.availability.AppointmentType;
@@ -80,7 +81,13 @@ class EnquiryController {
     record EnquiryView(UUID id, UUID patientId, Enquiry.Channel channel, String referrer,
                        OffsetDateTime firstContactAt, OffsetDateTime deadline, UUID appointmentId,
                        OffsetDateTime appointmentStartsAt, boolean booked, boolean bookedWithinTarget,
-                       boolean seen, boolean seenWithinTarget, OffsetDateTime atRiskAt, OffsetDateTime breachedAt) {
+                       boolean seen, boolean seenWithinTarget, OffsetDateTime atRiskAt, OffsetDateTime breachedAt,
+                       boolean urgent, List<RedFlag> redFlags, String selfReferralReason, OffsetDateTime calledBackAt,
+                       String callBackNote) {
+    }
+
+    /** @param appointmentNeeded false when the call settled it without a clinic appointment (e.g. sent to A&E) */
+    record CallBack(@NotBlank @Size(max = 500) String note, @NotNull Boolean appointmentNeeded) {
     }
 
     record SlotOffer(UUID clinicianId, UUID siteId, OffsetDateTime startsAt, OffsetDateTime endsAt,
@@ -115,7 +122,8 @@ class EnquiryController {
 
     /**
      * Reception's worklist: enquiries of the last fortnight with no live booking (never booked, or the booking was
-     * cancelled), the nearest deadline first. Older unbooked enquiries are in the access report, not the worklist.
+     * cancelled), red flags waiting for a call back first, then the nearest deadline first. Older unbooked enquiries
+     * are in the access report, not the worklist; one the clinic settled on a call back without an appointment leaves.
      */
     @Operation(summary = "Enquiries still waiting for a booking, most urgent first (paged)")
     @GetMapping("/enquiries/awaiting-booking")
@@ -125,11 +133,13 @@ class EnquiryController {
     PageOf<EnquiryView> awaitingBooking(@RequestParam(defaultValue = "0") @Min(0) int page,
                                         @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         var since = Timestamp.from(clock.instant().minus(WORKLIST_REACH));
-        var waiting = " where (a.id is null or a.status = 'CANCELLED') and e.first_contact_at >= :since";
+        var waiting = " where (a.id is null or a.status = 'CANCELLED') and e.first_contact_at >= :since"
+                + " and not e.no_appointment_needed";
         long total = jdbc.sql("select count(*) from enquiry e left join appointment a on a.id = e.appointment_id"
                         + waiting)
                 .param("since", since).query(Long.class).single();
-        var items = jdbc.sql(ENQUIRY_WITH_APPOINTMENT + waiting + " order by e.deadline, e.id limit :size offset :skip")
+        var items = jdbc.sql(ENQUIRY_WITH_APPOINTMENT + waiting + " order by " + AWAITING_URGENT_CALL_BACK
+                        + " desc, e.deadline, e.id limit :size offset :skip")
                 .param("since", since).param("size", size).param("skip", (long) page * size)
                 .query(EnquiryController::view).list();
         return new PageOf<>(items, page, size, total);
@@ -141,6 +151,19 @@ class EnquiryController {
     @Audited(action = AuditAction.READ, record = "enquiry", id = "#id", patients = "#result?.patientId()")
     @Transactional(readOnly = true)
     EnquiryView read(@PathVariable UUID id) {
+        return view(id);
+    }
+
+    @Operation(summary = "Record the clinic's call back to an enquiry with red flags, and whether it needs a booking")
+    @PostMapping("/enquiries/{id}/call-back")
+    @PreAuthorize(RECEPTION)
+    @Audited(action = AuditAction.CHANGE, record = "enquiry", id = "#id", patients = "#result?.patientId()")
+    @Transactional
+    EnquiryView callBack(@PathVariable UUID id, @Valid @RequestBody CallBack request, Authentication authentication) {
+        var enquiry = enquiries.findById(id).orElseThrow(() -> new NotFoundException("Enquiry", id));
+        enquiry.calledBack(clock.instant(), ClinicUser.of(authentication).userId(), request.note().strip(),
+                request.appointmentNeeded());
+        enquiries.saveAndFlush(enquiry);
         return view(id);
     }
 
@@ -195,9 +218,14 @@ class EnquiryController {
                 .list();
     }
 
+    /** Red flags the clinic has not yet called back about: what reception must do before anything else. */
+    private static final String AWAITING_URGENT_CALL_BACK = "(cardinality(e.red_flags) > 0 and e.called_back_at is null)";
+
     private static final String ENQUIRY_WITH_APPOINTMENT = """
-            select e.*, a.status as appointment_status, a.starts_at as appointment_starts_at
+            select e.*, a.status as appointment_status, a.starts_at as appointment_starts_at,
+                   r.reason as self_referral_reason
             from enquiry e left join appointment a on a.id = e.appointment_id
+                           left join self_referral r on r.enquiry_id = e.id
             """;
 
     private EnquiryView view(UUID id) {
@@ -215,12 +243,17 @@ class EnquiryController {
         boolean booked = status != null && !status.equals("CANCELLED");
         boolean inTime = startsAt != null && !startsAt.toInstant().isAfter(deadline);
         boolean seen = "CHECKED_IN".equals(status) || "COMPLETED".equals(status);
+        var redFlags = (String[]) rs.getArray("red_flags").getArray();
+        var calledBackAt = rs.getTimestamp("called_back_at");
         return new EnquiryView(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
                 Enquiry.Channel.valueOf(rs.getString("channel")), rs.getString("referrer"),
                 show(rs.getTimestamp("first_contact_at")), ClinicTime.show(deadline),
                 booked ? rs.getObject("appointment_id", UUID.class) : null,
                 booked ? show(startsAt) : null, booked, booked && inTime, seen, seen && inTime,
-                show(rs.getTimestamp("at_risk_at")), show(rs.getTimestamp("breached_at")));
+                show(rs.getTimestamp("at_risk_at")), show(rs.getTimestamp("breached_at")),
+                redFlags.length > 0 && calledBackAt == null,
+                java.util.Arrays.stream(redFlags).map(RedFlag::valueOf).sorted().toList(),
+                rs.getString("self_referral_reason"), show(calledBackAt), rs.getString("call_back_note"));
     }
 
     private static OffsetDateTime show(Timestamp timestamp) {

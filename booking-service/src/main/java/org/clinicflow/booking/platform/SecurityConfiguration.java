@@ -8,8 +8,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every API call needs a valid token for audience {@code booking-service}; which role may do what is declared on each
- * endpoint with {@code @PreAuthorize}, next to the code it guards.
+ * Every API call but a web self-referral needs a valid token for audience {@code booking-service}; which role may do
+ * what is declared on each endpoint with {@code @PreAuthorize}, next to the code it guards.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -17,6 +17,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        return ApiSecurity.chain(http);
+        // A web self-referral needs no sign-in: its sender is registered by it, and its own access key guards it.
+        return ApiSecurity.chain(http, requests -> requests
+                .requestMatchers("/api/booking/self-referrals", "/api/booking/self-referrals/**").permitAll());
     }
 }

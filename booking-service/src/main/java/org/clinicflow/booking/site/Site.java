@@ -29,11 +29,11 @@ public class Site {
         return id;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String address() {
+    public String address() {
         return address;
     }
 }
