@@ -14,6 +14,8 @@ import java.util.List;
  *                       whose {@code X-Forwarded-For} is believed; empty to believe none
  * @param perUser        the limit per signed-in user (the token's subject)
  * @param perAddress     the limit per client address, which also covers callers without a token
+ * @param selfReferrals  the limit per client address on submitting a self-referral (the public form and its API),
+ *                       on top of the others: a person refers themselves once, a script a thousand times
  * @param revalidation   how long the gateway answers an anonymous reader's revalidation of a public page itself,
  *                       from the tag the service last gave for it (see the gateway's {@code revalidation} package)
  */
@@ -22,6 +24,7 @@ public record GatewayProperties(@DefaultValue("http://localhost:8080") List<Stri
                                 @DefaultValue("") String trustedProxies,
                                 @DefaultValue Limit perUser,
                                 @DefaultValue Limit perAddress,
+                                @DefaultValue Limit selfReferrals,
                                 @DefaultValue("5s") Duration revalidation) {
 
     /**

@@ -5,6 +5,7 @@ import org.clinicflow.gateway.forwarding.ClientAddress;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -19,24 +20,39 @@ import java.time.Duration;
  * Limits how fast one client address, and one signed-in user, may call the API through the gateway; too fast is
  * answered 429 with {@code Retry-After} (whole seconds) and a problem-details body. Both limits apply to every routed
  * request: the address limit also covers callers without a token, the user limit a user spread over many addresses.
- * The buckets live in this gateway's memory (ADR 8).
+ * Submitting a self-referral has a much smaller bucket of its own per address. The buckets live in this gateway's
+ * memory (ADR 8).
  */
 @Component
 class RateLimitFilter implements GlobalFilter, Ordered {
 
     private final TokenBuckets perUser;
     private final TokenBuckets perAddress;
+    private final TokenBuckets selfReferrals;
 
     RateLimitFilter(GatewayProperties properties) {
         this.perUser = new TokenBuckets(properties.perUser().capacity(), properties.perUser().period(),
                 System::nanoTime);
         this.perAddress = new TokenBuckets(properties.perAddress().capacity(), properties.perAddress().period(),
                 System::nanoTime);
+        this.selfReferrals = new TokenBuckets(properties.selfReferrals().capacity(),
+                properties.selfReferrals().period(), System::nanoTime);
+    }
+
+    /** The public self-referral form's submission, and the API it posts to. */
+    static boolean submitsSelfReferral(HttpMethod method, String path) {
+        return HttpMethod.POST.equals(method)
+                && (path.equals("/refer") || path.equals("/api/booking/self-referrals"));
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        var wait = perAddress.take(ClientAddress.of(exchange));
+        var address = ClientAddress.of(exchange);
+        var wait = perAddress.take(address);
+        if (wait.isZero() && submitsSelfReferral(exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath().value())) {
+            wait = selfReferrals.take(address);
+        }
         if (!wait.isZero()) {
             return tooMany(exchange, wait);
         }
@@ -51,12 +67,37 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         var response = exchange.getResponse();
         response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
         response.getHeaders().set("Retry-After", Long.toString(seconds));
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        var body = """
-                {"type":"about:blank","title":"Too Many Requests","status":429,\
-                "detail":"Too many requests; try again in %d seconds."}""".formatted(seconds);
+        String body;
+        if (wantsPage(exchange)) {
+            // A person at a screen gets a page in words, not JSON; it needs nothing from the web module to show.
+            response.getHeaders().setContentType(MediaType.TEXT_HTML);
+            long minutes = Math.max(1, (seconds + 59) / 60);
+            body = """
+                    <!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">\
+                    <meta name="viewport" content="width=device-width, initial-scale=1">\
+                    <title>Too many requests – Spine clinic</title>\
+                    <link rel="stylesheet" href="/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.css"></head>\
+                    <body class="govuk-template__body"><div class="govuk-width-container">\
+                    <main class="govuk-main-wrapper" id="main-content">\
+                    <h1 class="govuk-heading-l">Too many requests from your connection</h1>\
+                    <p class="govuk-body">Please try again in %d minute%s.</p>\
+                    <p class="govuk-body">If you need help with back pain today, call NHS 111. In an emergency, \
+                    call 999.</p></main></div></body></html>""".formatted(minutes, minutes == 1 ? "" : "s");
+        } else {
+            response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            body = """
+                    {"type":"about:blank","title":"Too Many Requests","status":429,\
+                    "detail":"Too many requests; try again in %d seconds."}""".formatted(seconds);
+        }
         var buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
         return response.writeWith(Mono.just(buffer));
+    }
+
+    /** A browser asking for a screen, rather than a client of the APIs. */
+    private static boolean wantsPage(ServerWebExchange exchange) {
+        var request = exchange.getRequest();
+        return !request.getPath().value().startsWith("/api/") && request.getHeaders().getAccept().stream()
+                .anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType());
     }
 
     /** Early among the route filters, before any work is done for a request that will be refused. */

@@ -107,6 +107,8 @@ class GatewaySecurity {
                         // The screens' start page and their static files; every other page needs a session.
                         .pathMatchers("/", "/favicon.ico", "/assets/**", "/webjars/**").permitAll()
                         .pathMatchers(HttpMethod.GET, "/treatments", "/treatments/*").permitAll()
+                        // Referring yourself needs no account: the form, its urgent advice and the slot picker.
+                        .pathMatchers("/refer", "/refer/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoints()))

@@ -19,7 +19,8 @@ class Desk {
     record Enquiry(UUID id, UUID patientId, String channel, String referrer, OffsetDateTime firstContactAt,
                    OffsetDateTime deadline, UUID appointmentId, OffsetDateTime appointmentStartsAt, boolean booked,
                    boolean bookedWithinTarget, boolean seen, boolean seenWithinTarget, OffsetDateTime atRiskAt,
-                   OffsetDateTime breachedAt) {
+                   OffsetDateTime breachedAt, boolean urgent, List<String> redFlags, String selfReferralReason,
+                   OffsetDateTime calledBackAt, String callBackNote) {
     }
 
     record PatientMatch(UUID id, String givenName, String familyName, LocalDate dateOfBirth, String nhsNumber) {
@@ -48,6 +49,11 @@ class Desk {
         body.put("firstContactAt", firstContactAt);
         body.put("referrer", referrer == null || referrer.isBlank() ? null : referrer.strip());
         return services.post(Part.BOOKING, Enquiry.class, body, null, "/api/booking/enquiries");
+    }
+
+    Enquiry callBack(UUID id, String note, boolean appointmentNeeded) {
+        return services.post(Part.BOOKING, Enquiry.class, Map.of("note", note, "appointmentNeeded",
+                appointmentNeeded), null, "/api/booking/enquiries/{id}/call-back", id);
     }
 
     Enquiry enquiry(UUID id) {

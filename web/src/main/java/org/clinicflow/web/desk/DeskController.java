@@ -229,6 +229,53 @@ class DeskController {
         return "desk/register";
     }
 
+    // --- a red flag: the call back comes before any booking ----------------------------------------------------
+
+    @GetMapping("/enquiries/{id}/call-back")
+    String callBackForm(@PathVariable UUID id, Model model) {
+        return callBack(model, desk.enquiry(id), Map.of(), new FormErrors());
+    }
+
+    @PostMapping("/enquiries/{id}/call-back")
+    String callBack(@PathVariable UUID id, @RequestParam(required = false) String note,
+                    @RequestParam(required = false) String appointmentNeeded, Model model) {
+        var errors = new FormErrors();
+        var typed = note == null ? "" : note.strip();
+        if (typed.isEmpty()) {
+            errors.add("note", "Enter what was said and advised on the call");
+        } else if (typed.length() > 500) {
+            errors.add("note", "The note must be 500 characters or fewer");
+        }
+        if (!"yes".equals(appointmentNeeded) && !"no".equals(appointmentNeeded)) {
+            errors.add("appointmentNeeded", "Say whether the patient needs an appointment at the clinic");
+        }
+        var values = new HashMap<String, String>();
+        values.put("note", typed);
+        values.put("appointmentNeeded", appointmentNeeded == null ? "" : appointmentNeeded);
+        if (errors.any()) {
+            return callBack(model, desk.enquiry(id), values, errors);
+        }
+        try {
+            var enquiry = desk.callBack(id, typed, "yes".equals(appointmentNeeded));
+            return "yes".equals(appointmentNeeded)
+                    ? "redirect:/desk/enquiries/" + id + "/slots?patient=" + enquiry.patientId()
+                    : "redirect:/todo?done=called-back";
+        } catch (ServiceProblem refused) {
+            if (!refused.invalid()) {
+                throw refused;
+            }
+            return callBack(model, desk.enquiry(id), values, FormErrors.of(refused, Map.of("note", "The note")));
+        }
+    }
+
+    private String callBack(Model model, Desk.Enquiry enquiry, Map<String, String> values, FormErrors errors) {
+        model.addAttribute("enquiry", enquiry);
+        model.addAttribute("patient", enquiry.patientId() == null ? null : desk.patient(enquiry.patientId()));
+        model.addAttribute("form", values);
+        model.addAttribute("errors", errors);
+        return "desk/call-back";
+    }
+
     // --- 3. the slot ----------------------------------------------------------------------------------------------
 
     @GetMapping("/enquiries/{id}/slots")
@@ -247,6 +294,9 @@ class DeskController {
         var enquiry = desk.enquiry(id);
         if (enquiry.booked()) {
             return "redirect:/desk/appointments/" + enquiry.appointmentId() + "/booked";
+        }
+        if (enquiry.urgent()) {
+            return "redirect:/desk/enquiries/" + id + "/call-back";
         }
         var found = earliest.get().stream().filter(slot -> site == null || site.equals(slot.siteId()))
                 .limit(SHOWN).toList();

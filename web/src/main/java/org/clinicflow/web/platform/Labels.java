@@ -61,6 +61,19 @@ public class Labels {
             "TWO_HOURS_BEFORE", "Reminder two hours before",
             "PATHWAY_MESSAGE", "Follow-up message");
 
+    /** The red flags of a self-referral, as reception reads them before calling back. */
+    private static final Map<String, String> RED_FLAGS = Map.of(
+            "BLADDER_OR_BOWEL", "New trouble passing urine, or loss of bladder or bowel control",
+            "SADDLE_NUMBNESS", "Numbness around the genitals or back passage",
+            "LEG_WEAKNESS", "New weakness or numbness in the legs, getting worse",
+            "CANCER_HISTORY", "Cancer now or in the past",
+            "FEVER_OR_UNWELL", "Fever or feeling unwell with the pain",
+            "MAJOR_INJURY", "Recent major injury");
+
+    public String redFlag(String code) {
+        return RED_FLAGS.getOrDefault(code, code);
+    }
+
     public String type(String code) {
         return TYPES.getOrDefault(code, code);
     }

@@ -119,7 +119,22 @@ public class Services {
         call(part, client -> client.delete().uri(path, variables).retrieve().toBodilessEntity());
     }
 
-    private <T> T call(Part part, Function<RestClient, T> request) {
+    /**
+     * A call made as nobody, whoever is signed in: for the public self-referral, whose API needs no token and must not
+     * be given one (what a person submits about themselves is not done with a member of staff's authority).
+     */
+    public <T> T asNobody(Supplier<T> call) {
+        var context = SecurityContextHolder.getContext();
+        SecurityContextHolder.clearContext();
+        try {
+            return call.get();
+        } finally {
+            SecurityContextHolder.setContext(context);
+        }
+    }
+
+    /** Any request of a part's client, with the part's refusals and unavailability as above. */
+    public <T> T call(Part part, Function<RestClient, T> request) {
         try {
             return request.apply(clients.get(part));
         } catch (ResourceAccessException e) {

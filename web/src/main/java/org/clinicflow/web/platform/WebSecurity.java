@@ -52,6 +52,13 @@ class WebSecurity {
     /** Set by the gateway on every request it routes here from a browser session. */
     static final String CSRF_HEADER = "X-Clinicflow-Csrf";
 
+    /**
+     * The public self-referral's pages. Their forms need no CSRF token: they carry no one's authority (the web calls
+     * booking-service as nobody for them, signed in or not), so a forged one could do only what anyone may do
+     * directly, and the gateway's limit per address applies to it all the same.
+     */
+    static final String[] SELF_REFERRAL = {"/refer", "/refer/**"};
+
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
@@ -67,12 +74,15 @@ class WebSecurity {
                         .requestMatchers("/", "/assets/**", "/webjars/**", "/error").permitAll()
                         // The treatment information is public, as content-service publishes it.
                         .requestMatchers(HttpMethod.GET, "/treatments", "/treatments/*").permitAll()
+                        // Referring yourself needs no account (see the referral package).
+                        .requestMatchers(SELF_REFERRAL).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(realmRoles())))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Spring's CSRF filter puts the token in every form, but lets through any request with a bearer token,
                 // and every request here has one (the gateway's relay): FormTokenCheck does the checking.
-                .csrf(c -> c.csrfTokenRepository(new RelayedCsrfTokens()).csrfTokenRequestHandler(csrf))
+                .csrf(c -> c.csrfTokenRepository(new RelayedCsrfTokens()).csrfTokenRequestHandler(csrf)
+                        .ignoringRequestMatchers(SELF_REFERRAL))
                 .addFilterAfter(new FormTokenCheck(), CsrfFilter.class)
                 .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(accessDenied()))
                 // The gateway writes the security headers of every page (CSP, HSTS, frame options ...).
@@ -93,7 +103,7 @@ class WebSecurity {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if (SAFE.contains(request.getMethod())) {
+            if (SAFE.contains(request.getMethod()) || selfReferral(request)) {
                 chain.doFilter(request, response);
                 return;
             }
@@ -107,6 +117,11 @@ class WebSecurity {
             }
             chain.doFilter(request, response);
         }
+    }
+
+    private static boolean selfReferral(HttpServletRequest request) {
+        var path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/refer") || path.startsWith("/refer/");
     }
 
     private static AccessDeniedHandler accessDenied() {

@@ -27,7 +27,8 @@ import java.util.function.Supplier;
 @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin')")
 class TodoController {
 
-    private static final Set<String> DONE = Set.of("retried", "review-booked", "review-taken", "not-retried");
+    private static final Set<String> DONE = Set.of("retried", "review-booked", "review-taken", "not-retried",
+            "called-back");
 
     private final Worklists worklists;
     private final Directory directory;
@@ -98,8 +99,14 @@ class TodoController {
         }
     }
 
-    /** Breached once the deadline has passed; at risk once booking-service's warning time has. */
+    /**
+     * Red flags waiting for a call back before anything; then breached once the deadline has passed, at risk once
+     * booking-service's warning time has.
+     */
     private String urgency(Worklists.Enquiry enquiry) {
+        if (enquiry.urgent()) {
+            return "red-flags";
+        }
         if (time.passed(enquiry.deadline())) {
             return "breached";
         }

@@ -16,8 +16,10 @@ import java.util.UUID;
 @Component
 class Worklists {
 
+    /** @param urgent a self-referral with red flags the clinic has not yet called back about */
     record Enquiry(UUID id, UUID patientId, String channel, String referrer, OffsetDateTime firstContactAt,
-                   OffsetDateTime deadline, OffsetDateTime atRiskAt, OffsetDateTime breachedAt) {
+                   OffsetDateTime deadline, OffsetDateTime atRiskAt, OffsetDateTime breachedAt, boolean urgent,
+                   List<String> redFlags) {
     }
 
     record SlotOffer(OffsetDateTime startsAt, OffsetDateTime endsAt, UUID siteId) {

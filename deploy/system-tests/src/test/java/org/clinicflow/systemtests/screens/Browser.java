@@ -139,6 +139,33 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * The page at a phone's width (375 pixels), saved whole as {@code name.png}: whether it fits without scrolling
+     * sideways. The window is put back afterwards.
+     */
+    boolean atPhoneWidth(String name) {
+        var window = driver.manage().window().getSize();
+        try {
+            driver.manage().window().setSize(new Dimension(375, 800));
+            boolean fits = (Boolean) ((JavascriptExecutor) driver).executeScript(
+                    "return document.documentElement.scrollWidth <= window.innerWidth");
+            screenshot(name);
+            return fits;
+        } finally {
+            driver.manage().window().setSize(window);
+        }
+    }
+
+    /** For what a page object cannot say in the words of a screen (a script filling a hidden field, say). */
+    org.openqa.selenium.remote.RemoteWebDriver driver() {
+        return (org.openqa.selenium.remote.RemoteWebDriver) driver;
+    }
+
+    /** Chooses a radio button or checkbox by its label, as a person clicks the words rather than the circle. */
+    void choose(String inputId) {
+        find("label[for='" + inputId + "']").click();
+    }
+
     String console() {
         return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
                 .map(entry -> entry.getLevel() + " " + entry.getMessage()).collect(Collectors.joining("\n"));
