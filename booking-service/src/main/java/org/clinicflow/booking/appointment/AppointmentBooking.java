@@ -11,6 +11,7 @@ import org.clinicflow.platform.audit.AuditScope;
 import org.clinicflow.platform.outbox.Outbox;
 import org.clinicflow.platform.security.ClinicUser;
 import org.clinicflow.platform.web.ConflictException;
+import org.clinicflow.platform.web.HiddenRecordException;
 import org.clinicflow.platform.web.InvalidFieldException;
 import org.clinicflow.platform.web.NotFoundException;
 import org.clinicflow.platform.web.Versions;
@@ -45,11 +46,14 @@ public class AppointmentBooking {
     private final Outbox outbox;
     private final Clock clock;
     private final Duration holdDuration;
+    private final BookingRules rules;
 
     AppointmentBooking(AppointmentRepository appointments, AppointmentChangeRepository history,
                        PatientRepository patients, ClinicianRepository clinicians, AvailabilitySearch availability,
                        EnquiryBookings enquiries, ReviewBookings reviews, Outbox outbox, Clock clock,
-                       @Value("${clinicflow.booking.hold-duration:PT5M}") Duration holdDuration) {
+                       @Value("${clinicflow.booking.hold-duration:PT5M}") Duration holdDuration,
+                       BookingRules rules) {
+        this.rules = rules;
         this.appointments = appointments;
         this.history = history;
         this.patients = patients;
@@ -169,6 +173,37 @@ public class AppointmentBooking {
         }
         return changeStatus(id, ifMatch, by, why, AppointmentChange.Action.CANCELLED, AppointmentEvents.CANCELLED_V1,
                 appointment -> appointment.cancel(why));
+    }
+
+    /**
+     * A patient's own cancellation, online: only their own appointment (anyone else's is "not found"), and only until
+     * the type's cutoff before it.
+     */
+    @Transactional
+    Appointment cancelOwn(UUID id, String ifMatch, String why, ClinicUser patient) {
+        rules.requireChangeable(own(id, patient), clock.instant());
+        return cancel(id, ifMatch, why == null || why.isBlank() ? "Cancelled by the patient online" : why, patient);
+    }
+
+    /** A patient's own move to another free time with the same clinician, within the rules of its type. */
+    @Transactional
+    Appointment rescheduleOwn(UUID id, String ifMatch, Instant newStart, ClinicUser patient) {
+        var appointment = own(id, patient);
+        var now = clock.instant();
+        rules.requireChangeable(appointment, now);
+        rules.requireNotice(appointment.appointmentType(), newStart, now);
+        return reschedule(id, ifMatch, newStart, "Moved by the patient online", patient);
+    }
+
+    /** The caller's own appointment; another patient's answers as if it did not exist, and is audited as refused. */
+    Appointment own(UUID id, ClinicUser patient) {
+        var appointment = appointments.findById(id).filter(a -> a.status() != AppointmentStatus.HELD)
+                .orElseThrow(() -> new NotFoundException("Appointment", id));
+        AuditScope.patient(appointment.patientId());
+        if (appointment.patientId() == null || !patient.patientId().equals(Optional.of(appointment.patientId()))) {
+            throw new HiddenRecordException("Appointment", id, appointment.patientId());
+        }
+        return appointment;
     }
 
     @Transactional

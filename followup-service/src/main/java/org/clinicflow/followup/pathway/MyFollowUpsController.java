@@ -49,8 +49,12 @@ class MyFollowUpsController {
                       OffsetDateTime appointmentStartsAt) {
     }
 
+    /** A task the clinic does for the patient (the letter to their GP about a bone-density scan). */
+    record TaskView(String stepCode, String title, LocalDate dueOn, String status) {
+    }
+
     record FollowUpView(UUID pathwayId, String treatment, LocalDate performedOn, List<MessageView> messages,
-                        ReviewView review) {
+                        ReviewView review, List<TaskView> tasks) {
     }
 
     @Operation(summary = "The calling patient's follow-up pathways")
@@ -72,8 +76,17 @@ class MyFollowUpsController {
                             rs.getObject("performed_on", LocalDate.class),
                             messages.stream().filter(n -> pathwayId.equals(n.pathwayId())).map(MessageView::of)
                                     .toList(),
-                            review(pathwayId));
+                            review(pathwayId), tasks(pathwayId));
                 }).list();
+    }
+
+    private List<TaskView> tasks(UUID pathwayId) {
+        return jdbc.sql("select step_code, title, due_on, status from follow_up_task where pathway_id = :pathway"
+                        + " order by due_on, step_code")
+                .param("pathway", pathwayId)
+                .query((rs, row) -> new TaskView(rs.getString("step_code"), rs.getString("title"),
+                        rs.getObject("due_on", LocalDate.class), rs.getString("status")))
+                .list();
     }
 
     private ReviewView review(UUID pathwayId) {

@@ -169,6 +169,8 @@ class FollowUpPathwayIT extends FollowupServiceIT {
         assertThat(pathway.required("messages").valueStream().map(m -> m.required("stepCode").asString()))
                 .containsExactlyInAnyOrder("RECOVERY_ADVICE", "WALKING_AND_EXERCISE");
         assertThat(pathway.required("review").required("status").asString()).isEqualTo("REQUESTED");
+        assertThat(pathway.required("tasks").valueStream().map(t -> t.required("status").asString()).toList())
+                .as("the GP letter is part of the patient's plan, with its status").containsExactly("OPEN");
 
         var theirs = ApiCall.get(url("/api/followup/follow-ups/mine"), tokenFor(DemoUsers.OTHER_PATIENT));
         assertThat(theirs.status()).isEqualTo(200);
