@@ -75,9 +75,12 @@ public final class ClinicSystem implements AutoCloseable {
         try {
             // The services start side by side (their start-up is mostly CPU-bound class loading, which overlaps
             // well with the others' waiting); the gateway needs nothing from them to start.
+            // booking-service makes patients' sign-ins; their invitations lead back to this system's gateway.
+            var booking = service(infrastructure, "booking", "BOOKING", ports.booking(), ports.bookingManagement(),
+                    true);
+            booking.put("PATIENT_SIGN_IN_URL", "http://localhost:" + ports.gateway() + "/");
             processes.put("booking-service", launch("booking-service", ports.booking(), ports.bookingManagement(),
-                    service(infrastructure, "booking", "BOOKING", ports.booking(), ports.bookingManagement(), true),
-                    logDir));
+                    booking, logDir));
             processes.put("content-service", launch("content-service", ports.content(), ports.contentManagement(),
                     service(infrastructure, "content", "CONTENT", ports.content(), ports.contentManagement(), true),
                     logDir));
