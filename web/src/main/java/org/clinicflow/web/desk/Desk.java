@@ -36,6 +36,15 @@ class Desk {
     record PageOf<T>(List<T> items, int page, int size, long totalItems) {
     }
 
+    /** A patient's sign-in at the clinic's website, as booking-service keeps it. */
+    record Account(UUID patientId, String state, int invitationsSent, OffsetDateTime lastInvitedAt, String problem,
+                   int attempts, OffsetDateTime nextAttemptAt) {
+
+        public boolean disabled() {
+            return "DISABLED".equals(state);
+        }
+    }
+
     private final Services services;
 
     Desk(Services services) {
@@ -71,6 +80,25 @@ class Desk {
 
     Patient patient(UUID id) {
         return services.get(Part.BOOKING, Patient.class, "/api/booking/patients/{id}", id);
+    }
+
+    /** Empty when the patient has no sign-in (no email address on the record). */
+    java.util.Optional<Account> account(UUID patientId) {
+        try {
+            return java.util.Optional.of(services.get(Part.BOOKING, Account.class,
+                    "/api/booking/patients/{id}/account", patientId));
+        } catch (org.clinicflow.web.platform.ServiceProblem refused) {
+            if (refused.status() == 404) {
+                return java.util.Optional.empty();
+            }
+            throw refused;
+        }
+    }
+
+    /** {@code change}: invitation, disable or enable, as booking-service names them. */
+    Account changeAccount(UUID patientId, String change) {
+        return services.post(Part.BOOKING, Account.class, null, null, "/api/booking/patients/{id}/account/{change}",
+                patientId, change);
     }
 
     Patient register(Map<String, Object> registration) {
