@@ -90,6 +90,12 @@ class AccountProvisioning {
             fail(account, PatientAccount.Problem.KEYCLOAK_REFUSED);
             log.warn("Sign-in of patient {} refused (attempt {}): {}", account.patientId(), account.attempts(),
                     e.getMessage());
+        } catch (RuntimeException e) {
+            // Recorded and put back like any failure: left to propagate, this account would come first in every
+            // round and stop all the others. Only the type is logged; a message might quote Keycloak's answer.
+            fail(account, PatientAccount.Problem.UNEXPECTED);
+            log.error("Sign-in of patient {} failed unexpectedly (attempt {}): {}", account.patientId(),
+                    account.attempts(), e.getClass().getName());
         }
         return true;
     }

@@ -35,7 +35,9 @@ public class PatientAccount {
         /** Another Keycloak user, not this patient's, has this email address: never linked automatically. */
         EMAIL_IN_USE,
         /** The patient's record has no email address any more. */
-        NO_EMAIL
+        NO_EMAIL,
+        /** Something else failed (an answer booking-service could not read, say): tried again later, needs a look. */
+        UNEXPECTED
     }
 
     @Id

@@ -74,6 +74,26 @@ class PatientAccountProvisioningIT extends BookingServiceIT {
     }
 
     @Test
+    void aContactChangeThatGivesTheFirstEmailAddressOpensTheSignIn() {
+        var registered = ApiCall.post(url("/api/booking/patients"), tokenFor(DemoUsers.RECEPTIONIST), """
+                {"givenName":"Later","familyName":"Example","dateOfBirth":"1944-03-02","emailConsent":false,
+                 "smsConsent":false}""");
+        var patientId = body(registered).get("id").asString();
+        var account = "/api/booking/patients/" + patientId + "/account";
+        assertThat(ApiCall.get(url(account), tokenFor(DemoUsers.RECEPTIONIST)).status()).isEqualTo(404);
+
+        var email = newEmail();
+        var changed = ApiCall.send("PUT", url("/api/booking/patients/" + patientId + "/contact"),
+                tokenFor(DemoUsers.RECEPTIONIST), """
+                        {"email":"%s","emailConsent":true,"smsConsent":false}""".formatted(email),
+                Map.of("If-Match", registered.header("ETag")));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+
+        awaitAccount(patientId, a -> a.get("state").asString().equals("INVITED"));
+        assertThat(infrastructure.mailbox().await(email, 1, WAIT)).hasSize(1);
+    }
+
+    @Test
     void aSecondRunAfterAnAttemptThatDidNotCommitLinksTheSameUserInsteadOfMakingAnother() {
         var email = newEmail();
         var patientId = register(email);
