@@ -1,6 +1,7 @@
 package org.clinicflow.web.desk;
 
 import org.clinicflow.web.platform.Part;
+import org.clinicflow.web.platform.ServiceProblem;
 import org.clinicflow.web.platform.Services;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
@@ -10,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** booking-service's enquiry and patient APIs, as the desk uses them. */
@@ -83,13 +85,13 @@ class Desk {
     }
 
     /** Empty when the patient has no sign-in (no email address on the record). */
-    java.util.Optional<Account> account(UUID patientId) {
+    Optional<Account> account(UUID patientId) {
         try {
-            return java.util.Optional.of(services.get(Part.BOOKING, Account.class,
+            return Optional.of(services.get(Part.BOOKING, Account.class,
                     "/api/booking/patients/{id}/account", patientId));
-        } catch (org.clinicflow.web.platform.ServiceProblem refused) {
+        } catch (ServiceProblem refused) {
             if (refused.status() == 404) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             throw refused;
         }
