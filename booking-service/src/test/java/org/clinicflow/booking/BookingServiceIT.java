@@ -31,7 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"clinicflow.booking.hold-duration=PT3S",
                 // Tests run the access clock themselves, at the moments they choose.
-                "clinicflow.booking.access-clock.initial-delay=PT24H"})
+                "clinicflow.booking.access-clock.initial-delay=PT24H",
+                // Only the tests of patients' sign-ins run the account worker (in a context of their own).
+                "clinicflow.booking.accounts.worker-delay=PT24H"})
 @ActiveProfiles("demo")
 @Import(MovableClock.Configuration.class)
 public abstract class BookingServiceIT {

@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * A person the clinic sees. Registered by reception on first contact; no GP referral is needed, so none is required
- * here. Everything in this entity is personal data: it never goes into logs or events, only its id does.
+ * here. Everything in this entity is personal data: it never goes into logs or events, only its id does. The name and
+ * email address are readable outside this package because the patient's sign-in at Keycloak is made from them.
  */
 @Entity
 @Table(name = "patient")
@@ -70,11 +71,11 @@ public class Patient {
         return id;
     }
 
-    String givenName() {
+    public String givenName() {
         return givenName;
     }
 
-    String familyName() {
+    public String familyName() {
         return familyName;
     }
 
@@ -82,7 +83,7 @@ public class Patient {
         return dateOfBirth;
     }
 
-    String email() {
+    public String email() {
         return email;
     }
 

@@ -19,6 +19,7 @@ import org.clinicflow.platform.web.HiddenRecordException;
 import org.clinicflow.platform.web.InvalidFieldException;
 import org.clinicflow.platform.web.NotFoundException;
 import org.clinicflow.platform.web.Versions;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -49,11 +50,13 @@ class PatientController {
     private final PatientRepository patients;
     private final Outbox outbox;
     private final Clock clock;
+    private final ApplicationEventPublisher inProcess;
 
-    PatientController(PatientRepository patients, Outbox outbox, Clock clock) {
+    PatientController(PatientRepository patients, Outbox outbox, Clock clock, ApplicationEventPublisher inProcess) {
         this.patients = patients;
         this.outbox = outbox;
         this.clock = clock;
+        this.inProcess = inProcess;
     }
 
     record ChangeContact(@Email @Size(max = 254) String email,
@@ -101,6 +104,8 @@ class PatientController {
                 request.dateOfBirth(), request.email(), request.mobilePhone(), nhsNumber, request.emailConsent(),
                 request.smsConsent(), clock.instant(), ClinicUser.of(authentication).userId()));
         outbox.append(PatientEvents.TOPIC, PatientEvents.of(PatientEvents.REGISTERED_V1, patient, clock));
+        inProcess.publishEvent(new PatientContactRecorded(patient.id(), patient.email() != null,
+                ClinicUser.of(authentication).userId()));
         return ResponseEntity.created(uri.path("/api/booking/patients/{id}").build(patient.id()))
                 .eTag(Versions.etag(patient.version()))
                 .body(PatientView.of(patient));
@@ -112,7 +117,8 @@ class PatientController {
     @Audited(action = AuditAction.CHANGE, record = "patient", id = "#id", patients = "#id")
     @Transactional
     ResponseEntity<PatientView> changeContact(@PathVariable UUID id, @Valid @RequestBody ChangeContact request,
-                                              @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                                              @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                              Authentication authentication) {
         var patient = patients.findById(id).orElseThrow(() -> new NotFoundException("Patient", id));
         Versions.requireMatch(ifMatch, patient.version());
         requireChannelsForConsent(request.email(), request.emailConsent(), request.mobilePhone(),
@@ -120,6 +126,8 @@ class PatientController {
         patient.changeContact(request.email(), request.mobilePhone(), request.emailConsent(), request.smsConsent());
         patients.saveAndFlush(patient);
         outbox.append(PatientEvents.TOPIC, PatientEvents.of(PatientEvents.CONTACT_CHANGED_V1, patient, clock));
+        inProcess.publishEvent(new PatientContactRecorded(patient.id(), patient.email() != null,
+                ClinicUser.of(authentication).userId()));
         return ResponseEntity.ok().eTag(Versions.etag(patient.version())).body(PatientView.of(patient));
     }
 

@@ -21,7 +21,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * PostgreSQL (one database and role per service), Kafka and Keycloak, started together. The local run and the
+ * PostgreSQL (one database and role per service), Kafka, Keycloak and an SMTP server ({@link Mailbox}), started
+ * together. The local run and the
  * integration tests both come through here, so they run against the same real parts started the same way.
  * <p>
  * By default everything starts from Maven Central artifacts in this JVM or as child processes. With
@@ -37,22 +38,29 @@ public final class ClinicInfrastructure implements AutoCloseable {
     private final String postgresHostPort;
     private final Broker broker;
     private final String keycloakUrl;
+    private final Mailbox mailbox;
     private final List<AutoCloseable> resources;
     private final Consumer<String> databaseCreator;
 
     ClinicInfrastructure(String postgresHostPort, Consumer<String> databaseCreator, Broker broker, String keycloakUrl,
-                         List<AutoCloseable> resources) {
+                         Mailbox mailbox, List<AutoCloseable> resources) {
         this.postgresHostPort = postgresHostPort;
         this.databaseCreator = databaseCreator;
         this.broker = broker;
         this.keycloakUrl = keycloakUrl;
+        this.mailbox = mailbox;
         this.resources = resources;
     }
 
-    /** Fixed ports, so that people can find things: what the local run uses. */
-    public record Ports(int postgres, int kafka, int keycloak) {
-        public static final Ports LOCAL_RUN = new Ports(15432, 19092, 18080);
-        public static final Ports ANY_FREE = new Ports(0, 0, 0);
+    /** Fixed ports, so that people can find things: what the local run uses. 0 means a free one. */
+    public record Ports(int postgres, int kafka, int keycloak, int smtp, int imap) {
+        public static final Ports LOCAL_RUN = new Ports(15432, 19092, 18080, 11025, 11143);
+        public static final Ports ANY_FREE = new Ports(0, 0, 0, 0, 0);
+
+        /** The mail server on free ports. */
+        public Ports(int postgres, int kafka, int keycloak) {
+            this(postgres, kafka, keycloak, 0, 0);
+        }
     }
 
     /**
@@ -91,8 +99,15 @@ public final class ClinicInfrastructure implements AutoCloseable {
             resources.add(keycloak);
             log.info("Keycloak ready on {} ({} ms)", keycloak.url(), millisSince(t2));
 
+            var mailbox = Mailbox.start(ports.smtp(), ports.imap());
+            resources.add(mailbox);
+            // The port is only known now, so the realm learns its mail server here rather than from the realm file.
+            KeycloakAdmin.useSmtp(keycloak.url(), mailbox.smtpHost(), mailbox.smtpPort());
+            log.info("SMTP ready on port {} (IMAP {}); Keycloak sends its mail there", mailbox.smtpPort(),
+                    mailbox.imapPort());
+
             return new ClinicInfrastructure("localhost:" + postgres.port(), name -> postgres.createDatabase(name, name),
-                    new EmbeddedBroker(kafka), keycloak.url(), resources);
+                    new EmbeddedBroker(kafka), keycloak.url(), mailbox, resources);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -163,6 +178,11 @@ public final class ClinicInfrastructure implements AutoCloseable {
 
     public String keycloakIssuerUri() {
         return keycloakUrl + "/realms/clinic";
+    }
+
+    /** The SMTP server the system's mail goes to, and what it received. */
+    public Mailbox mailbox() {
+        return mailbox;
     }
 
     /**

@@ -63,8 +63,8 @@ public final class ClinicSystem implements AutoCloseable {
     }
 
     /**
-     * As above, with extra environment for followup-service too, e.g. an SMTP server for a benchmark
-     * ({@code SPRING_MAIL_HOST}, {@code SPRING_MAIL_PORT}).
+     * As above, with extra environment for followup-service too, e.g. another SMTP server for a benchmark
+     * ({@code SPRING_MAIL_HOST}, {@code SPRING_MAIL_PORT}) than the infrastructure's {@link Mailbox}.
      */
     public static ClinicSystem start(ClinicInfrastructure infrastructure, Ports ports, Path logDir,
                                      Map<String, String> gatewaySettings, Map<String, String> followupEnvironment) {
@@ -75,17 +75,23 @@ public final class ClinicSystem implements AutoCloseable {
         try {
             // The services start side by side (their start-up is mostly CPU-bound class loading, which overlaps
             // well with the others' waiting); the gateway needs nothing from them to start.
+            // booking-service makes patients' sign-ins; their invitations lead back to this system's gateway.
+            var booking = service(infrastructure, "booking", "BOOKING", ports.booking(), ports.bookingManagement(),
+                    true);
+            booking.put("PATIENT_SIGN_IN_URL", "http://localhost:" + ports.gateway() + "/");
             processes.put("booking-service", launch("booking-service", ports.booking(), ports.bookingManagement(),
-                    service(infrastructure, "booking", "BOOKING", ports.booking(), ports.bookingManagement(), true),
-                    logDir));
+                    booking, logDir));
             processes.put("content-service", launch("content-service", ports.content(), ports.contentManagement(),
                     service(infrastructure, "content", "CONTENT", ports.content(), ports.contentManagement(), true),
                     logDir));
-            // followup-service quotes published treatment content from content-service; with no SMTP server or SMS
-            // provider configured it uses log-only channels, so the local run needs no internet.
+            // followup-service quotes published treatment content from content-service. Its email goes over real SMTP
+            // to the infrastructure's mailbox, which keeps it on this machine; with no SMS provider configured, SMS
+            // uses a log-only channel, so the local run needs no internet.
             var followup = service(infrastructure, "followup", "FOLLOWUP", ports.followup(), ports.followupManagement(),
                     true);
             followup.put("CONTENT_URL", "http://localhost:" + ports.content());
+            followup.put("SPRING_MAIL_HOST", infrastructure.mailbox().smtpHost());
+            followup.put("SPRING_MAIL_PORT", Integer.toString(infrastructure.mailbox().smtpPort()));
             followup.putAll(followupEnvironment);
             processes.put("followup-service", launch("followup-service", ports.followup(),
                     ports.followupManagement(), followup, logDir));

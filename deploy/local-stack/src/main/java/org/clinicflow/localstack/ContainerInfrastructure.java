@@ -68,8 +68,12 @@ final class ContainerInfrastructure {
                 kafka.getDockerClient().unpauseContainerCmd(kafka.getContainerId()).exec();
             }
         };
+        // The services run on this host and reach the mail server; Keycloak in its container does not, so its realm
+        // keeps no SMTP settings in this mode and invitations are not sent.
+        var mailbox = Mailbox.start(0, 0);
+        resources.add(mailbox);
         return new ClinicInfrastructure(postgres.getHost() + ":" + postgres.getMappedPort(5432), createDatabase, broker,
-                "http://" + keycloak.getHost() + ":" + keycloak.getMappedPort(8080), resources);
+                "http://" + keycloak.getHost() + ":" + keycloak.getMappedPort(8080), mailbox, resources);
     }
 
     private static void exec(PostgreSQLContainer postgres, String sql) {

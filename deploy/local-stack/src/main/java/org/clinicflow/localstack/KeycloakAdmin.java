@@ -34,6 +34,27 @@ public final class KeycloakAdmin {
     }
 
     /**
+     * Points realm {@code clinic}'s outgoing mail (invitations, password resets) at an SMTP server without
+     * authentication or TLS, as the local stack's {@link Mailbox} is. A real deployment sets its relay in the realm.
+     */
+    public static void useSmtp(String keycloakUrl, String host, int port) {
+        var realm = """
+                {"smtpServer":{"host":"%s","port":"%d","from":"accounts@clinicflow.example",
+                 "fromDisplayName":"Clinicflow spine clinic","auth":"false","ssl":"false","starttls":"false"}}
+                """.formatted(host, port);
+        try {
+            send(HttpRequest.newBuilder(URI.create(keycloakUrl + "/admin/realms/clinic"))
+                    .header("Authorization", "Bearer " + adminToken(keycloakUrl))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(realm)).build());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not give realm clinic its mail server", e);
+        }
+    }
+
+    /**
      * Adds a public client of realm {@code clinic} with the password grant, for a test's own kinds of token: one whose
      * tokens live {@code tokenLifespanSeconds}, or one without the services' audience.
      */

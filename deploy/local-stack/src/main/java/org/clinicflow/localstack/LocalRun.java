@@ -9,8 +9,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
- * The whole of clinicflow on this machine: PostgreSQL, Kafka, Keycloak, the three services and the gateway, with demo
- * data. Started by {@code ./run-local.sh}; Ctrl-C stops everything it started.
+ * The whole of clinicflow on this machine: PostgreSQL, Kafka, Keycloak, a mail server, the three services and the
+ * gateway, with demo data. Started by {@code ./run-local.sh}; Ctrl-C stops everything it started.
  * <p>
  * Every run starts clean (fresh databases, topics and realm), so the demo data is always what the README describes.
  */
@@ -26,6 +26,7 @@ public final class LocalRun {
         say("Starting clinicflow. Logs: " + workDir.resolve("logs"));
 
         var infrastructure = ClinicInfrastructure.start(ClinicInfrastructure.Ports.LOCAL_RUN, workDir);
+        infrastructure.mailbox().keepCopiesIn(workDir.resolve("mail"), saved -> say("Mail sent: " + saved));
         ClinicSystem system;
         try {
             say("Infrastructure ready; starting the services and the gateway ...");
@@ -52,6 +53,8 @@ public final class LocalRun {
                   Screens:   %s/         (open in a browser and sign in as a demo user below)
                   Gateway:   %s          (API under /api/booking, /api/content, /api/followup)
                   Keycloak:  %s         (admin console: admin / admin)
+                  Mail:      SMTP localhost:%d, IMAP localhost:%d (any login); every message the
+                             system sends is also saved in %s
 
                   Demo logins (password for all: demo)
                     rita.reception   receptionist
@@ -63,7 +66,9 @@ public final class LocalRun {
                   Memory (proportional set size): %s
 
                 Ctrl-C stops everything.
-                """.formatted(seconds, system.gatewayUrl(), system.gatewayUrl(), infrastructure.keycloakUrl(), memory(system)));
+                """.formatted(seconds, system.gatewayUrl(), system.gatewayUrl(), infrastructure.keycloakUrl(),
+                        infrastructure.mailbox().smtpPort(), infrastructure.mailbox().imapPort(),
+                        workDir.resolve("mail"), memory(system)));
         stopped.await();
     }
 

@@ -1,6 +1,7 @@
 package org.clinicflow.web.desk;
 
 import org.clinicflow.web.platform.Part;
+import org.clinicflow.web.platform.ServiceProblem;
 import org.clinicflow.web.platform.Services;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
@@ -10,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** booking-service's enquiry and patient APIs, as the desk uses them. */
@@ -35,6 +37,15 @@ class Desk {
     }
 
     record PageOf<T>(List<T> items, int page, int size, long totalItems) {
+    }
+
+    /** A patient's sign-in at the clinic's website, as booking-service keeps it. */
+    record Account(UUID patientId, String state, int invitationsSent, OffsetDateTime lastInvitedAt, String problem,
+                   int attempts, OffsetDateTime nextAttemptAt) {
+
+        public boolean disabled() {
+            return "DISABLED".equals(state);
+        }
     }
 
     private final Services services;
@@ -77,6 +88,25 @@ class Desk {
 
     Patient patient(UUID id) {
         return services.get(Part.BOOKING, Patient.class, "/api/booking/patients/{id}", id);
+    }
+
+    /** Empty when the patient has no sign-in (no email address on the record). */
+    Optional<Account> account(UUID patientId) {
+        try {
+            return Optional.of(services.get(Part.BOOKING, Account.class,
+                    "/api/booking/patients/{id}/account", patientId));
+        } catch (ServiceProblem refused) {
+            if (refused.status() == 404) {
+                return Optional.empty();
+            }
+            throw refused;
+        }
+    }
+
+    /** {@code change}: invitation, disable or enable, as booking-service names them. */
+    Account changeAccount(UUID patientId, String change) {
+        return services.post(Part.BOOKING, Account.class, null, null, "/api/booking/patients/{id}/account/{change}",
+                patientId, change);
     }
 
     Patient register(Map<String, Object> registration) {

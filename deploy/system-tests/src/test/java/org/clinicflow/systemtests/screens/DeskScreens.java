@@ -140,6 +140,12 @@ final class DeskScreens {
             return new Confirm(browser);
         }
 
+        /** The patient's own page, with their sign-in. */
+        PatientPage patientPage() {
+            browser.follow("#patient-link");
+            return new PatientPage(browser, "desk-6-patient");
+        }
+
         /** Holds the row, expecting the time to have gone meanwhile. */
         Slots holdTakenMeanwhile(int row) {
             browser.submitWith(browser.all("#slots tbody tr").get(row).findElement(By.tagName("button")));
@@ -181,6 +187,51 @@ final class DeskScreens {
         String appointmentId() {
             var path = browser.path();
             return path.substring("/desk/appointments/".length(), path.indexOf("/booked"));
+        }
+    }
+
+    /** A patient's details and their sign-in at the clinic's website. */
+    record PatientPage(Browser browser, String shot) {
+        PatientPage {
+            browser.arrive(shot, "");
+            if (browser.all("#account").isEmpty()) {
+                throw new AssertionError("Not the patient's page: " + browser.path());
+            }
+        }
+
+        String name() {
+            return browser.heading();
+        }
+
+        String accountState() {
+            return browser.text("#account-state");
+        }
+
+        /** The success or problem banner, empty when there is none. */
+        String banner() {
+            var banners = browser.all(".govuk-notification-banner");
+            return banners.isEmpty() ? "" : banners.getFirst().getText();
+        }
+
+        /** Looks again, as reception would after a moment. */
+        PatientPage reload(String shot) {
+            browser.open(browser.path().replaceAll("\\?.*$", ""));
+            return new PatientPage(browser, shot);
+        }
+
+        PatientPage sendTheInvitationAgain() {
+            browser.press("Send the invitation again");
+            return new PatientPage(browser, "desk-6-patient-invited-again");
+        }
+
+        PatientPage disableSignIn() {
+            browser.press("Disable sign-in");
+            return new PatientPage(browser, "desk-6-patient-disabled");
+        }
+
+        PatientPage enableSignIn() {
+            browser.press("Enable sign-in");
+            return new PatientPage(browser, "desk-6-patient-enabled");
         }
     }
 }

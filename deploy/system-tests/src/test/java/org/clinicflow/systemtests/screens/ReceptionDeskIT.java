@@ -29,6 +29,8 @@ class ReceptionDeskIT {
 
     @Test
     void receptionistTakesAPhoneEnquiryThroughToABookedConsultation() {
+        var mailbox = ClinicInfrastructure.shared().mailbox();
+        int mailBefore = mailbox.to("pat.demo@example.test").size();
         try (var rita = signedIn(DemoUsers.RECEPTIONIST)) {
             var found = DeskScreens.newEnquiry(rita).startByPhone();
             assertThat(found.deadline()).contains("48-hour deadline").containsPattern("(1 day|4[0-8] h|47 h) ");
@@ -48,6 +50,9 @@ class ReceptionDeskIT {
             var patToken = DemoUsers.accessToken(issuer, DemoUsers.PATIENT);
             assertThat(Eventually.holds(() -> ApiCall.get(system.gatewayUrl() + "/api/followup/notifications/mine",
                     patToken).body().contains(booked.appointmentId()))).isTrue();
+            // ... and sent it over SMTP, to the local stack's mail server.
+            assertThat(mailbox.await("pat.demo@example.test", mailBefore + 1, Duration.ofSeconds(60)))
+                    .hasSizeGreaterThan(mailBefore);
         }
     }
 
