@@ -2,6 +2,7 @@ package org.clinicflow.booking.patient;
 
 import org.clinicflow.platform.outbox.Outbox;
 import org.clinicflow.platform.web.InvalidFieldException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,8 +21,10 @@ public class PatientRegistration {
     private final PatientRepository patients;
     private final Outbox outbox;
     private final Clock clock;
+    private final ApplicationEventPublisher inProcess;
 
-    PatientRegistration(PatientRepository patients, Outbox outbox, Clock clock) {
+    PatientRegistration(PatientRepository patients, Outbox outbox, Clock clock, ApplicationEventPublisher inProcess) {
+        this.inProcess = inProcess;
         this.patients = patients;
         this.outbox = outbox;
         this.clock = clock;
@@ -44,6 +47,8 @@ public class PatientRegistration {
                 details.familyName().strip(), details.dateOfBirth(), details.email(), details.mobilePhone(), null,
                 details.emailConsent(), details.smsConsent(), clock.instant(), registeredBy));
         outbox.append(PatientEvents.TOPIC, PatientEvents.of(PatientEvents.REGISTERED_V1, patient, clock));
+        // A person who refers themselves with an email address is invited to sign in, as reception's patients are.
+        inProcess.publishEvent(new PatientContactRecorded(patient.id(), patient.email() != null, registeredBy));
         return patient.id();
     }
 }
