@@ -17,6 +17,9 @@ class HomeController {
             if (user.surgeon()) {
                 return "redirect:/lists";
             }
+            if (user.patient()) {
+                return "redirect:/my";
+            }
             return "home/no-screens";
         }).orElse("home/start");
     }

@@ -38,10 +38,21 @@ class Navigation {
         if (user.get().admin()) {
             items.add(item("Administration", "/admin", path));
         }
+        if (user.get().patient()) {
+            items.add(item("My appointments", "/my", path, "/my/appointments"));
+            items.add(item("My follow-up", "/my/follow-up", path));
+            items.add(item("My messages", "/my/messages", path));
+            items.add(item("Contact preferences", "/my/contact", path));
+        }
         return items;
     }
 
     private static Item item(String label, String href, String path) {
         return new Item(label, href, path.equals(href) || path.startsWith(href + "/"));
+    }
+
+    /** An item whose section is not everything under its own path ("/my" holds the patient's other items too). */
+    private static Item item(String label, String href, String path, String section) {
+        return new Item(label, href, path.equals(href) || path.startsWith(section + "/"));
     }
 }

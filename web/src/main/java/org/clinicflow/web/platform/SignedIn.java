@@ -12,7 +12,7 @@ import java.util.UUID;
  * they are. The roles only shape the page (navigation, which buttons show); every service still checks them itself.
  */
 public record SignedIn(String userName, String displayName, boolean receptionist, boolean surgeon, boolean admin,
-                       boolean editor, Optional<UUID> clinicianId) {
+                       boolean editor, Optional<UUID> clinicianId, boolean patient) {
 
     public static Optional<SignedIn> current() {
         return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
@@ -30,7 +30,7 @@ public record SignedIn(String userName, String displayName, boolean receptionist
         var name = jwt.getClaimAsString("name");
         return new SignedIn(userName, name == null || name.isBlank() ? userName : name,
                 has(token, "receptionist"), has(token, "surgeon"), has(token, "clinic-admin"),
-                has(token, "content-editor"), uuid(jwt.getClaimAsString("clinician_id")));
+                has(token, "content-editor"), uuid(jwt.getClaimAsString("clinician_id")), has(token, "patient"));
     }
 
     /** Reception and clinic admins work the desk: book, move, cancel, check in. */
