@@ -100,8 +100,9 @@ class ContentController {
             return "redirect:/content/" + slug + "/versions/" + draft.version().number() + "/edit?done=started";
         } catch (ServiceProblem refused) {
             if (refused.conflict()) {
-                return overview(null, "A new version cannot start while another is open: " + refused.detail()
-                        + ". Carry on with that one, or discard it first.", model);
+                // Someone started one since this page was read: the overview shows it now.
+                return overview(null, "Another version of this treatment is already being worked on: carry on with"
+                        + " that one, or discard it first.", model);
             }
             throw refused;
         }
@@ -161,8 +162,10 @@ class ContentController {
                 versions.step(slug, number, etag, "discard", Map.of("reason", reason.strip()));
                 return "redirect:/content?done=discarded";
             } catch (ServiceProblem refused) {
-                errors = refused.invalid() ? FormErrors.of(refused, Map.of("reason", "Reason"))
-                        : new FormErrors().add("general", explain(refused));
+                if (!refused.invalid()) {
+                    model.addAttribute("refused", explain(refused));
+                }
+                errors = refused.invalid() ? FormErrors.of(refused, TreatmentVersions.LABELS) : errors;
             }
         }
         return discardPage(versions.version(slug, number), reason, errors, model);

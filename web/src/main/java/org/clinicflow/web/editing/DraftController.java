@@ -135,12 +135,12 @@ class DraftController {
             return page(now, Draft.of(now.version()), new FormErrors(), false, true, model);
         }
         var current = versions.version(slug, number);
-        var errors = refused.invalid() && !refused.fieldErrors().isEmpty()
-                ? FormErrors.of(refused, TreatmentVersions.LABELS)
-                : new FormErrors().add("general", ContentController.explain(refused));
+        var fields = refused.invalid() && !refused.fieldErrors().isEmpty();
+        model.addAttribute("refused", fields ? null : ContentController.explain(refused));
         // The ETag the typed words were based on is kept unless the save went through, so a later save is still
         // checked against what this editor last saw.
-        return page(new Tagged(current.version(), etag), draft, errors, false, false, model);
+        return page(new Tagged(current.version(), etag), draft,
+                fields ? FormErrors.of(refused, TreatmentVersions.LABELS) : new FormErrors(), false, false, model);
     }
 
     private String page(Tagged tagged, Draft draft, FormErrors errors, boolean preview, boolean stale, Model model) {

@@ -47,7 +47,7 @@ class ReviewController {
     @GetMapping("/review")
     String review(@PathVariable String slug, @PathVariable int number, Model model) {
         ContentController.treatment(slug);
-        return page(slug, versions.version(slug, number), "", new FormErrors(), model);
+        return page(slug, versions.version(slug, number), "", new FormErrors(), null, model);
     }
 
     @PostMapping("/approval")
@@ -57,8 +57,8 @@ class ReviewController {
             versions.step(slug, number, etag, "approval", null);
             return "redirect:/content/" + slug + "/versions/" + number + "?done=approved";
         } catch (ServiceProblem refused) {
-            return page(slug, versions.version(slug, number), "",
-                    new FormErrors().add("general", ContentController.explain(refused)), model);
+            return page(slug, versions.version(slug, number), "", new FormErrors(), ContentController.explain(refused),
+                    model);
         }
     }
 
@@ -67,6 +67,7 @@ class ReviewController {
                     @RequestParam(defaultValue = "") String comment, Model model) {
         ContentController.treatment(slug);
         var errors = new FormErrors();
+        String refusal = null;
         if (comment.isBlank()) {
             errors.add("comment", "Enter a comment saying what needs to change before you can sign it off");
         } else {
@@ -74,15 +75,19 @@ class ReviewController {
                 versions.step(slug, number, etag, "return", Map.of("comment", comment.strip()));
                 return "redirect:/content/" + slug + "/versions/" + number + "?done=returned";
             } catch (ServiceProblem refused) {
-                errors = refused.invalid() && !refused.fieldErrors().isEmpty()
-                        ? FormErrors.of(refused, TreatmentVersions.LABELS)
-                        : new FormErrors().add("general", ContentController.explain(refused));
+                if (refused.invalid() && !refused.fieldErrors().isEmpty()) {
+                    errors = FormErrors.of(refused, TreatmentVersions.LABELS);
+                } else {
+                    refusal = ContentController.explain(refused);
+                }
             }
         }
-        return page(slug, versions.version(slug, number), comment, errors, model);
+        return page(slug, versions.version(slug, number), comment, errors, refusal, model);
     }
 
-    private String page(String slug, Tagged proposed, String comment, FormErrors errors, Model model) {
+    /** @param refused a refusal of the whole step, said above the page; null when there is none */
+    private String page(String slug, Tagged proposed, String comment, FormErrors errors, String refused,
+                        Model model) {
         var published = versions.history(slug).stream().filter(v -> v.status().equals("PUBLISHED")).findFirst()
                 .map(v -> versions.version(slug, v.number()).version());
         model.addAttribute("v", proposed.version());
@@ -91,6 +96,7 @@ class ReviewController {
         model.addAttribute("changes", changes(published.orElse(null), proposed.version()));
         model.addAttribute("comment", comment);
         model.addAttribute("errors", errors);
+        model.addAttribute("refused", refused);
         return "editing/review";
     }
 

@@ -163,4 +163,23 @@ class ContentEditingIT {
             assertThat(refused.browser().text("body")).doesNotContain("Exception");
         }
     }
+
+    @Test
+    void aChangeSavedMeanwhileIsNotOverwrittenButShown() {
+        var slug = "vertebroplasty";
+        var title = "Vertebroplasty";
+        try (var ed = Browser.signedIn(system.gatewayUrl(), DemoUsers.CONTENT_EDITOR, "/content");
+             var sue = Browser.signedIn(system.gatewayUrl(), DemoUsers.OTHER_SURGEON, "/content")) {
+            var mine = overview(ed, "content-40-overview").startNewVersion(slug, title, "content-41-edit");
+            var draft = ed.path().replaceFirst("\\?.*", "");
+            sue.open(draft);
+            new ContentScreens.EditPage(sue, title, "content-42-colleague-edits")
+                    .section("recovery", "[Demo text] Saved first by a colleague.").save("content-43-colleague-saved");
+
+            var stale = mine.section("recovery", "[Demo text] Typed on a page that is out of date.")
+                    .preview("content-44-stale");
+            assertThat(stale.stale()).contains("Someone else changed this draft");
+            assertThat(stale.markdown("recovery")).isEqualTo("[Demo text] Saved first by a colleague.");
+        }
+    }
 }

@@ -112,6 +112,10 @@ final class ContentScreens {
             return browser.text("#review-comment");
         }
 
+        String stale() {
+            return browser.all("#stale").isEmpty() ? "" : browser.text("#stale");
+        }
+
         VersionPage save(String shot) {
             browser.press("Save draft");
             return new VersionPage(browser, title, shot);
