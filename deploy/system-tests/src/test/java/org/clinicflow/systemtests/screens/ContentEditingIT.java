@@ -67,6 +67,7 @@ class ContentEditingIT {
 
             var noComment = review.returnWith("", "content-7-comment-needed");
             assertThat(noComment.commentError()).contains("Enter a comment");
+            onAPhone(sue, "content-7-comment-needed");
             var returned = noComment.returned("Say how long the soreness lasts at most, and when to call us.",
                     "content-8-returned");
             assertThat(returned.banner()).contains("returned");
@@ -94,6 +95,7 @@ class ContentEditingIT {
                     .publish("content-17-published");
             assertThat(published.banner()).contains("published");
             assertThat(published.status()).contains("Published");
+            onAPhone(ed, "content-17-published");
             assertThat(published.signOff()).contains("Reviewed", "A colleague").contains("Published", "You");
             assertThat(published.activity()).anySatisfy(step -> assertThat(step)
                     .contains("A colleague returned it", "Say how long the soreness lasts"));
@@ -101,8 +103,10 @@ class ContentEditingIT {
             try (var reader = new Browser(system.gatewayUrl())) {
                 reader.open("/treatments/" + SLUG);
                 reader.arrive("content-18-public-page", TITLE);
+                onAPhone(reader, "content-18-public-page");
                 assertThat(reader.all("#kc-form-login")).as("no sign-in asked").isEmpty();
                 assertThat(reader.text("#risks")).contains("sore for up to three days");
+                assertThat(reader.text("#key-facts")).contains("About 20 minutes", "Local anaesthetic");
                 assertThat(reader.text("#version")).startsWith("Version 2");
             }
 
@@ -128,6 +132,7 @@ class ContentEditingIT {
             ed.open(draft);
             var page = new ContentScreens.VersionPage(ed, title, "content-24-draft").discard("content-25-discard");
             var refused = page.discardWithout("content-26-reason-needed");
+            onAPhone(ed, "content-26-reason-needed");
             assertThat(refused.reasonError()).contains("Enter why");
             var after = refused.discard("Started by mistake.", "content-27-discarded");
             assertThat(after.banner()).contains("discarded");
