@@ -17,6 +17,9 @@ class HomeController {
             if (user.surgeon()) {
                 return "redirect:/lists";
             }
+            if (user.editor()) {
+                return "redirect:/content";
+            }
             if (user.patient()) {
                 return "redirect:/my";
             }

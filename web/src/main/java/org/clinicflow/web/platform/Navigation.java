@@ -35,6 +35,9 @@ class Navigation {
         if (user.get().surgeon() || user.get().desk()) {
             items.add(item(user.get().surgeon() ? "My lists" : "Clinicians' lists", "/lists", path));
         }
+        if (user.get().editor() || user.get().surgeon() || user.get().admin()) {
+            items.add(item("Treatment content", "/content", path));
+        }
         if (user.get().admin()) {
             items.add(item("Administration", "/admin", path));
         }
