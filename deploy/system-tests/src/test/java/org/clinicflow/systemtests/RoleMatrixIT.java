@@ -170,6 +170,12 @@ class RoleMatrixIT {
                 new Check("POST", appointment + "/complete", null, Set.of(P, E)),
                 new Check("GET", appointment + "/history", null, Set.of(P, E)),
                 new Check("GET", "/api/booking/appointments/mine", null, Set.of(R, S, E, A)),
+                new Check("GET", "/api/booking/my-appointments", null, Set.of(R, S, E, A)),
+                new Check("GET", "/api/booking/booking-rules", null, Set.of(S, P, E)),
+                new Check("PUT", "/api/booking/booking-rules/FULL_CONSULTATION",
+                        "{\"minimumNoticeHours\":2,\"changeCutoffHours\":24}", Set.of(R, S, P, E)),
+                new Check("POST", "/api/booking/enquiries/" + java.util.UUID.randomUUID() + "/call-back",
+                        "{\"note\":\"role check\",\"appointmentNeeded\":true}", Set.of(S, P, E)),
                 new Check("POST", appointment + "/procedure", """
                         {"treatment":"BALLOON_KYPHOPLASTY","vertebralLevels":["L1"],"performedOn":"2026-01-05"}""",
                         Set.of(R, P, E, A)),
