@@ -15,12 +15,12 @@ class MyAppointmentsIT extends BookingServiceIT {
 
     @Test
     void aPatientSeesWhereAndWithWhomAndMovesTheirOwnAppointmentWithinTheRules() {
-        var booked = body(book(DemoUsers.PATIENT_ID, nextSlot()));
+        var booked = bookWithMsHart();
         var id = booked.get("id").asString();
         var mine = body(ApiCall.get(url("/api/booking/my-appointments"), tokenFor(DemoUsers.PATIENT)));
         var listed = mine.get("upcoming").valueStream().filter(a -> a.get("id").asString().equals(id)).findFirst()
                 .orElseThrow();
-        assertThat(listed.get("clinicianName").asString()).isEqualTo("Mr Samuel Reid");
+        assertThat(listed.get("clinicianName").asString()).isEqualTo("Ms Susan Hart");
         assertThat(listed.get("siteAddress").asString()).isNotBlank();
         assertThat(listed.get("changeable").asBoolean()).isTrue();
         assertThat(OffsetDateTime.parse(listed.get("changeableUntil").asString()))
@@ -56,7 +56,7 @@ class MyAppointmentsIT extends BookingServiceIT {
 
     @Test
     void anotherPatientsAppointmentIsNotFoundWhateverIsTriedAndTheAttemptIsAudited() {
-        var booked = body(book(DemoUsers.PATIENT_ID, nextSlot()));
+        var booked = bookWithMsHart();
         var id = booked.get("id").asString();
         var etag = Map.of("If-Match", "\"" + booked.get("version").asLong() + "\"");
         assertThat(ApiCall.get(url("/api/booking/my-appointments/" + id), tokenFor(DemoUsers.OTHER_PATIENT)).status())
@@ -96,6 +96,22 @@ class MyAppointmentsIT extends BookingServiceIT {
         ApiCall.send("PUT", url("/api/booking/booking-rules/FULL_CONSULTATION"), tokenFor(DemoUsers.CLINIC_ADMIN),
                 "{\"minimumNoticeHours\":2,\"changeCutoffHours\":24}", Map.of());
     }
+
+    /**
+     * With Ms Hart, a week or more ahead, not Mr Reid: the times these tests move to and cancel would otherwise be the
+     * free times the other tests' {@link #nextSlot()} hands out next.
+     */
+    private tools.jackson.databind.JsonNode bookWithMsHart() {
+        var startsAt = firstFreeSlot(url(""), "FREE_CONSULTATION", DemoUsers.OTHER_SURGEON_CLINICIAN_ID,
+                java.time.Instant.now().plus(java.time.Duration.ofDays(7 + cursor++)));
+        var response = ApiCall.post(url("/api/booking/appointments"), tokenFor(DemoUsers.RECEPTIONIST),
+                bookingJson(DemoUsers.PATIENT_ID, DemoUsers.OTHER_SURGEON_CLINICIAN_ID, "FREE_CONSULTATION",
+                        startsAt));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return body(response);
+    }
+
+    private static int cursor;
 
     private ApiCall.Response move(String id, String ifMatch, String startsAt, String user) {
         return ApiCall.send("POST", url("/api/booking/my-appointments/" + id + "/reschedule"), tokenFor(user),

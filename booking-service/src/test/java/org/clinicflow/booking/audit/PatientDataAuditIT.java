@@ -35,6 +35,8 @@ class PatientDataAuditIT extends BookingServiceIT {
     private static final Set<String> NOT_PATIENT_DATA = Set.of(
             "GET /api/booking/availability", "GET /api/booking/clinicians", "GET /api/booking/sites",
             "GET /api/booking/reports/access",
+            // The rules for patients' own changes, per type of appointment (the change of one is audited).
+            "GET /api/booking/booking-rules",
             // The diary's administration: clinicians, sites and working patterns, no patient in them.
             "POST /api/booking/clinicians", "GET /api/booking/clinicians/{id}", "PUT /api/booking/clinicians/{id}",
             "POST /api/booking/sites", "GET /api/booking/sites/{id}", "POST /api/booking/sites/{id}/rooms",
