@@ -59,10 +59,15 @@ class ReceptionDeskIT {
     @Test
     void twoReceptionistsRaceForTheSameSlotAndTheSecondIsOfferedOthers() {
         try (var rita = signedIn(DemoUsers.RECEPTIONIST); var ada = signedIn(DemoUsers.CLINIC_ADMIN)) {
-            var ritaSlots = DeskScreens.newEnquiry(rita).startByPhone().searchByNameAndBirth("Demo", 12, 5, 1948)
-                    .choose("Pat Demo").filterByClinician("Dr Priya Nair");
-            var adaSlots = DeskScreens.newEnquiry(ada).startByPhone().searchByNameAndBirth("Demo", 3, 11, 1952)
-                    .choose("Paula Demo").filterByClinician("Dr Priya Nair");
+            // Two callers registered here, free at every time: Pat and Paula may already be booked by another test
+            // at the contested time, and a patient is never booked twice at once, which would spoil the race.
+            var suffix = Long.toString(System.nanoTime() % 100_000);
+            var ritaSlots = DeskScreens.newEnquiry(rita).startByPhone().registerNew()
+                    .fill("Rhea", "Racer" + suffix, 1, 2, 1950, "", "rhea.racer" + suffix + "@example.test").submit()
+                    .filterByClinician("Dr Priya Nair");
+            var adaSlots = DeskScreens.newEnquiry(ada).startByPhone().registerNew()
+                    .fill("Ava", "Racer" + suffix, 2, 3, 1951, "", "ava.racer" + suffix + "@example.test").submit()
+                    .filterByClinician("Dr Priya Nair");
             var contested = ritaSlots.rows().getFirst();
             assertThat(adaSlots.rows().getFirst()).isEqualTo(contested);
 
