@@ -37,19 +37,24 @@ public class BookingRules {
         }
     }
 
-    @Transactional(readOnly = true)
-    public List<Rule> all() {
-        return jdbc.sql("select appointment_type, extract(epoch from minimum_notice)::bigint as notice,"
-                        + " extract(epoch from change_cutoff)::bigint as cutoff from booking_rule order by 1")
-                .query((rs, row) -> new Rule(AppointmentType.valueOf(rs.getString("appointment_type")),
-                        Duration.ofSeconds(rs.getLong("notice")), Duration.ofSeconds(rs.getLong("cutoff"))))
-                .list();
-    }
+    private static final String RULES = "select appointment_type, extract(epoch from minimum_notice)::bigint as notice,"
+            + " extract(epoch from change_cutoff)::bigint as cutoff from booking_rule";
 
     @Transactional(readOnly = true)
+    public List<Rule> all() {
+        return jdbc.sql(RULES + " order by 1").query(BookingRules::rule).list();
+    }
+
+    /** A type without a row (none today: the migration gives each one) is held by nothing. */
+    @Transactional(readOnly = true)
     public Rule of(AppointmentType type) {
-        return all().stream().filter(rule -> rule.appointmentType() == type).findFirst()
-                .orElse(new Rule(type, Duration.ZERO, Duration.ZERO));
+        return jdbc.sql(RULES + " where appointment_type = :type").param("type", type.name())
+                .query(BookingRules::rule).optional().orElse(new Rule(type, Duration.ZERO, Duration.ZERO));
+    }
+
+    private static Rule rule(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Rule(AppointmentType.valueOf(rs.getString("appointment_type")),
+                Duration.ofSeconds(rs.getLong("notice")), Duration.ofSeconds(rs.getLong("cutoff")));
     }
 
     @Transactional

@@ -101,9 +101,14 @@ class MyAppointmentsController {
         var now = clock.instant();
         var all = appointments.findByPatientIdAndStatusNotOrderByStartsAtDesc(patient.get(), AppointmentStatus.HELD,
                 PageRequest.of(0, 50)).getContent();
-        var upcoming = all.stream().filter(a -> a.endsAt().isAfter(now)).map(this::view)
+        // The rules once for the whole list, not once per appointment.
+        var byType = rules.all().stream().collect(java.util.stream.Collectors.toMap(BookingRules.Rule::appointmentType,
+                rule -> rule));
+        var upcoming = all.stream().filter(a -> a.endsAt().isAfter(now))
+                .map(a -> view(a, byType.computeIfAbsent(a.appointmentType(), rules::of)))
                 .sorted(java.util.Comparator.comparing(MyAppointment::startsAt)).toList();
-        var past = all.stream().filter(a -> !a.endsAt().isAfter(now)).map(this::view).toList();
+        var past = all.stream().filter(a -> !a.endsAt().isAfter(now))
+                .map(a -> view(a, byType.computeIfAbsent(a.appointmentType(), rules::of))).toList();
         return new MyAppointments(upcoming, past);
     }
 
@@ -158,8 +163,12 @@ class MyAppointmentsController {
     }
 
     private MyAppointment view(Appointment a) {
+        return view(a, rules.of(a.appointmentType()));
+    }
+
+    private MyAppointment view(Appointment a, BookingRules.Rule rule) {
         var site = a.siteId() == null ? Optional.<Site>empty() : sites.findById(a.siteId());
-        var until = rules.of(a.appointmentType()).changeableUntil(a.startsAt());
+        var until = rule.changeableUntil(a.startsAt());
         boolean live = a.status() == AppointmentStatus.BOOKED;
         return new MyAppointment(a.id(), a.patientId(), a.appointmentType(), ClinicTime.show(a.startsAt()),
                 ClinicTime.show(a.endsAt()), a.status(), a.clinicianId(),

@@ -138,8 +138,8 @@ class EnquiryController {
         long total = jdbc.sql("select count(*) from enquiry e left join appointment a on a.id = e.appointment_id"
                         + waiting)
                 .param("since", since).query(Long.class).single();
-        var items = jdbc.sql(ENQUIRY_WITH_APPOINTMENT + waiting + " order by " + AWAITING_URGENT_CALL_BACK
-                        + " desc, e.deadline, e.id limit :size offset :skip")
+        var items = jdbc.sql(ENQUIRY_WITH_APPOINTMENT + waiting
+                        + " order by urgent desc, e.deadline, e.id limit :size offset :skip")
                 .param("since", since).param("size", size).param("skip", (long) page * size)
                 .query(EnquiryController::view).list();
         return new PageOf<>(items, page, size, total);
@@ -218,12 +218,15 @@ class EnquiryController {
                 .list();
     }
 
-    /** Red flags the clinic has not yet called back about: what reception must do before anything else. */
-    private static final String AWAITING_URGENT_CALL_BACK = "(cardinality(e.red_flags) > 0 and e.called_back_at is null)";
-
+    /**
+     * An enquiry with its appointment and, for a self-referral, the person's own words. {@code urgent}: red flags the
+     * clinic has not yet called back about, what reception must do before anything else (the entity's
+     * {@code awaitingUrgentCallBack}, as SQL, so that the list can be ordered by it).
+     */
     private static final String ENQUIRY_WITH_APPOINTMENT = """
             select e.*, a.status as appointment_status, a.starts_at as appointment_starts_at,
-                   r.reason as self_referral_reason
+                   r.reason as self_referral_reason,
+                   (cardinality(e.red_flags) > 0 and e.called_back_at is null) as urgent
             from enquiry e left join appointment a on a.id = e.appointment_id
                            left join self_referral r on r.enquiry_id = e.id
             """;
@@ -244,16 +247,16 @@ class EnquiryController {
         boolean inTime = startsAt != null && !startsAt.toInstant().isAfter(deadline);
         boolean seen = "CHECKED_IN".equals(status) || "COMPLETED".equals(status);
         var redFlags = (String[]) rs.getArray("red_flags").getArray();
-        var calledBackAt = rs.getTimestamp("called_back_at");
         return new EnquiryView(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
                 Enquiry.Channel.valueOf(rs.getString("channel")), rs.getString("referrer"),
                 show(rs.getTimestamp("first_contact_at")), ClinicTime.show(deadline),
                 booked ? rs.getObject("appointment_id", UUID.class) : null,
                 booked ? show(startsAt) : null, booked, booked && inTime, seen, seen && inTime,
                 show(rs.getTimestamp("at_risk_at")), show(rs.getTimestamp("breached_at")),
-                redFlags.length > 0 && calledBackAt == null,
+                rs.getBoolean("urgent"),
                 java.util.Arrays.stream(redFlags).map(RedFlag::valueOf).sorted().toList(),
-                rs.getString("self_referral_reason"), show(calledBackAt), rs.getString("call_back_note"));
+                rs.getString("self_referral_reason"), show(rs.getTimestamp("called_back_at")),
+                rs.getString("call_back_note"));
     }
 
     private static OffsetDateTime show(Timestamp timestamp) {

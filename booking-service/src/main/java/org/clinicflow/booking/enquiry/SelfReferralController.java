@@ -57,7 +57,6 @@ import java.util.stream.Collectors;
 class SelfReferralController {
 
     static final String KEY_HEADER = "X-Referral-Key";
-    private static final String PHONE = "\\+?[0-9 ]{7,20}";
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
     private final SelfReferrals referrals;
@@ -97,7 +96,8 @@ class SelfReferralController {
                           @NotBlank @Size(max = 100) String familyName,
                           @NotNull @Past LocalDate dateOfBirth,
                           @Email @Size(max = 254) String email,
-                          @NotBlank @Pattern(regexp = PHONE, message = "must be a phone number") String mobilePhone,
+                          @NotBlank @Pattern(regexp = PatientRegistration.PHONE, message = "must be a phone number")
+                          String mobilePhone,
                           @NotNull Boolean emailConsent,
                           @NotNull Boolean smsConsent,
                           @NotBlank @Size(max = 500) String reason,
@@ -133,7 +133,7 @@ class SelfReferralController {
         }
         var submission = new SelfReferrals.Submission(request.submissionKey(),
                 new PatientRegistration.NewPatient(request.givenName(), request.familyName(), request.dateOfBirth(),
-                        blankToNull(request.email()), request.mobilePhone().strip(), request.emailConsent(),
+                        blankToNull(request.email()), request.mobilePhone().strip(), null, request.emailConsent(),
                         request.smsConsent()),
                 request.reason(), request.screening().redFlags());
         SelfReferrals.Submitted submitted;
@@ -166,7 +166,8 @@ class SelfReferralController {
         var referral = referrals.open(id, key);
         AuditScope.patient(referral.referral().patientId());
         var slots = referrals.earliestSlots(referral, limit);
-        var names = clinicianNames(slots.stream().map(AvailabilitySearch.Slot::clinicianId).collect(Collectors.toSet()));
+        var names = clinicianNames(slots.stream().map(AvailabilitySearch.Slot::clinicianId)
+                .collect(Collectors.toSet()));
         var places = sites.findAllById(slots.stream().map(AvailabilitySearch.Slot::siteId).collect(Collectors.toSet()))
                 .stream().collect(Collectors.toMap(Site::id, Function.identity()));
         return slots.stream().map(slot -> {

@@ -67,7 +67,7 @@ class SelfReferrals {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        var patientId = registration.register(submission.person(), SUBMITTED_BY);
+        var patientId = registration.register(submission.person(), SUBMITTED_BY).id();
         var enquiry = enquiries.saveAndFlush(Enquiry.selfReferral(patientId, clock.instant(),
                 submission.redFlags()));
         var referral = referrals.saveAndFlush(new SelfReferral(enquiry, submission.submissionKey(),

@@ -51,16 +51,20 @@ class PatientController {
     private final Outbox outbox;
     private final Clock clock;
     private final ApplicationEventPublisher inProcess;
+    private final PatientRegistration registration;
 
-    PatientController(PatientRepository patients, Outbox outbox, Clock clock, ApplicationEventPublisher inProcess) {
+    PatientController(PatientRepository patients, Outbox outbox, Clock clock, ApplicationEventPublisher inProcess,
+                      PatientRegistration registration) {
         this.patients = patients;
         this.outbox = outbox;
         this.clock = clock;
         this.inProcess = inProcess;
+        this.registration = registration;
     }
 
     record ChangeContact(@Email @Size(max = 254) String email,
-                         @Pattern(regexp = "\\+?[0-9 ]{7,20}", message = "must be a phone number") String mobilePhone,
+                         @Pattern(regexp = PatientRegistration.PHONE, message = "must be a phone number")
+                         String mobilePhone,
                          @NotNull Boolean emailConsent,
                          @NotNull Boolean smsConsent) {
     }
@@ -70,7 +74,8 @@ class PatientController {
             @NotBlank @Size(max = 100) String familyName,
             @NotNull @Past LocalDate dateOfBirth,
             @Email @Size(max = 254) String email,
-            @Pattern(regexp = "\\+?[0-9 ]{7,20}", message = "must be a phone number") String mobilePhone,
+            @Pattern(regexp = PatientRegistration.PHONE, message = "must be a phone number")
+            String mobilePhone,
             @Size(max = 12) String nhsNumber,
             @NotNull Boolean emailConsent,
             @NotNull Boolean smsConsent) {
@@ -93,19 +98,10 @@ class PatientController {
     @Transactional
     ResponseEntity<PatientView> register(@Valid @RequestBody RegisterPatient request, Authentication authentication,
                                          UriComponentsBuilder uri) {
-        if (request.nhsNumber() != null && !request.nhsNumber().isBlank() && !NhsNumber.isValid(request.nhsNumber())) {
-            throw new InvalidFieldException("nhsNumber", "is not a valid NHS number (check digit)");
-        }
-        requireChannelsForConsent(request.email(), request.emailConsent(), request.mobilePhone(),
-                request.smsConsent());
-        var nhsNumber = request.nhsNumber() == null || request.nhsNumber().isBlank()
-                ? null : NhsNumber.normalise(request.nhsNumber());
-        var patient = patients.save(new Patient(UUID.randomUUID(), request.givenName(), request.familyName(),
-                request.dateOfBirth(), request.email(), request.mobilePhone(), nhsNumber, request.emailConsent(),
-                request.smsConsent(), clock.instant(), ClinicUser.of(authentication).userId()));
-        outbox.append(PatientEvents.TOPIC, PatientEvents.of(PatientEvents.REGISTERED_V1, patient, clock));
-        inProcess.publishEvent(new PatientContactRecorded(patient.id(), patient.email() != null,
-                ClinicUser.of(authentication).userId()));
+        var patient = registration.register(new PatientRegistration.NewPatient(request.givenName(),
+                request.familyName(), request.dateOfBirth(), request.email(), request.mobilePhone(),
+                request.nhsNumber(), request.emailConsent(), request.smsConsent()),
+                ClinicUser.of(authentication).userId());
         return ResponseEntity.created(uri.path("/api/booking/patients/{id}").build(patient.id()))
                 .eTag(Versions.etag(patient.version()))
                 .body(PatientView.of(patient));
@@ -121,25 +117,14 @@ class PatientController {
                                               Authentication authentication) {
         var patient = patients.findById(id).orElseThrow(() -> new NotFoundException("Patient", id));
         Versions.requireMatch(ifMatch, patient.version());
-        requireChannelsForConsent(request.email(), request.emailConsent(), request.mobilePhone(),
-                request.smsConsent());
+        PatientRegistration.requireChannelsForConsent(request.email(), request.emailConsent(),
+                request.mobilePhone(), request.smsConsent());
         patient.changeContact(request.email(), request.mobilePhone(), request.emailConsent(), request.smsConsent());
         patients.saveAndFlush(patient);
         outbox.append(PatientEvents.TOPIC, PatientEvents.of(PatientEvents.CONTACT_CHANGED_V1, patient, clock));
         inProcess.publishEvent(new PatientContactRecorded(patient.id(), patient.email() != null,
                 ClinicUser.of(authentication).userId()));
         return ResponseEntity.ok().eTag(Versions.etag(patient.version())).body(PatientView.of(patient));
-    }
-
-    /** Consent to a channel means nothing without an address on it. */
-    private static void requireChannelsForConsent(String email, boolean emailConsent, String mobilePhone,
-                                                  boolean smsConsent) {
-        if (emailConsent && email == null) {
-            throw new InvalidFieldException("email", "is needed when the patient consents to email");
-        }
-        if (smsConsent && mobilePhone == null) {
-            throw new InvalidFieldException("mobilePhone", "is needed when the patient consents to SMS");
-        }
     }
 
     /** Enough to tell two patients apart at the desk; contact details stay on the patient's own record. */

@@ -12,11 +12,15 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * Registers a patient for another feature of booking-service, in that feature's transaction: a web self-referral
- * registers the person who sent it. The record and its event are kept together, as reception's registration does.
+ * Registering a patient, whoever does it: reception at the desk, or the person themselves in a web self-referral, in
+ * the caller's transaction. The record, its event for the other services and the news for the patient's sign-in
+ * (an invitation when there is an email) are kept together.
  */
 @Component
 public class PatientRegistration {
+
+    /** A phone number as typed: digits and spaces, an optional leading +. */
+    public static final String PHONE = "\\+?[0-9 ]{7,20}";
 
     private final PatientRepository patients;
     private final Outbox outbox;
@@ -24,31 +28,42 @@ public class PatientRegistration {
     private final ApplicationEventPublisher inProcess;
 
     PatientRegistration(PatientRepository patients, Outbox outbox, Clock clock, ApplicationEventPublisher inProcess) {
-        this.inProcess = inProcess;
         this.patients = patients;
         this.outbox = outbox;
         this.clock = clock;
+        this.inProcess = inProcess;
     }
 
+    /** @param nhsNumber null when not known; checked (check digit) and normalised here */
     public record NewPatient(String givenName, String familyName, LocalDate dateOfBirth, String email,
-                             String mobilePhone, boolean emailConsent, boolean smsConsent) {
+                             String mobilePhone, String nhsNumber, boolean emailConsent, boolean smsConsent) {
     }
 
-    /** @return the new patient's id */
     @Transactional(propagation = Propagation.MANDATORY)
-    public UUID register(NewPatient details, String registeredBy) {
-        if (details.emailConsent() && details.email() == null) {
-            throw new InvalidFieldException("email", "is needed when you agree to email");
+    public Patient register(NewPatient details, String registeredBy) {
+        var nhs = details.nhsNumber() == null || details.nhsNumber().isBlank() ? null : details.nhsNumber();
+        if (nhs != null && !NhsNumber.isValid(nhs)) {
+            throw new InvalidFieldException("nhsNumber", "is not a valid NHS number (check digit)");
         }
-        if (details.smsConsent() && details.mobilePhone() == null) {
-            throw new InvalidFieldException("mobilePhone", "is needed when you agree to text messages");
-        }
+        requireChannelsForConsent(details.email(), details.emailConsent(), details.mobilePhone(),
+                details.smsConsent());
         var patient = patients.save(new Patient(UUID.randomUUID(), details.givenName().strip(),
-                details.familyName().strip(), details.dateOfBirth(), details.email(), details.mobilePhone(), null,
-                details.emailConsent(), details.smsConsent(), clock.instant(), registeredBy));
+                details.familyName().strip(), details.dateOfBirth(), details.email(), details.mobilePhone(),
+                nhs == null ? null : NhsNumber.normalise(nhs), details.emailConsent(), details.smsConsent(),
+                clock.instant(), registeredBy));
         outbox.append(PatientEvents.TOPIC, PatientEvents.of(PatientEvents.REGISTERED_V1, patient, clock));
-        // A person who refers themselves with an email address is invited to sign in, as reception's patients are.
         inProcess.publishEvent(new PatientContactRecorded(patient.id(), patient.email() != null, registeredBy));
-        return patient.id();
+        return patient;
+    }
+
+    /** Consent to a channel means nothing without an address on it. */
+    static void requireChannelsForConsent(String email, boolean emailConsent, String mobilePhone,
+                                          boolean smsConsent) {
+        if (emailConsent && email == null) {
+            throw new InvalidFieldException("email", "is needed when the patient consents to email");
+        }
+        if (smsConsent && mobilePhone == null) {
+            throw new InvalidFieldException("mobilePhone", "is needed when the patient consents to SMS");
+        }
     }
 }

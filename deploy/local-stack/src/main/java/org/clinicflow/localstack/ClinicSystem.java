@@ -25,7 +25,7 @@ public final class ClinicSystem implements AutoCloseable {
 
     /** Gateway settings that lift its rate limits, for load tests that send everything from one address and user. */
     public static final Map<String, String> UNLIMITED_RATE = Map.of("RATE_LIMIT_PER_USER", "100000000",
-            "RATE_LIMIT_PER_ADDRESS", "100000000");
+            "RATE_LIMIT_PER_ADDRESS", "100000000", "RATE_LIMIT_SELF_REFERRALS", "100000000");
 
     private final Ports ports;
     private final Map<String, ServiceProcess> processes;
