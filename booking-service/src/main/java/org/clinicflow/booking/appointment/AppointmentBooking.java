@@ -16,6 +16,7 @@ import org.clinicflow.platform.web.InvalidFieldException;
 import org.clinicflow.platform.web.NotFoundException;
 import org.clinicflow.platform.web.Versions;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -47,13 +48,15 @@ public class AppointmentBooking {
     private final Clock clock;
     private final Duration holdDuration;
     private final BookingRules rules;
+    private final ApplicationEventPublisher events;
 
     AppointmentBooking(AppointmentRepository appointments, AppointmentChangeRepository history,
                        PatientRepository patients, ClinicianRepository clinicians, AvailabilitySearch availability,
                        EnquiryBookings enquiries, ReviewBookings reviews, Outbox outbox, Clock clock,
                        @Value("${clinicflow.booking.hold-duration:PT5M}") Duration holdDuration,
-                       BookingRules rules) {
+                       BookingRules rules, ApplicationEventPublisher events) {
         this.rules = rules;
+        this.events = events;
         this.appointments = appointments;
         this.history = history;
         this.patients = patients;
@@ -156,6 +159,7 @@ public class AppointmentBooking {
         var appointment = current(id, ifMatch);
         var now = clock.instant();
         var previous = appointment.startsAt();
+        var previousEnd = appointment.endsAt();
         var siteId = claimable(new Slot(appointment.clinicianId(), appointment.appointmentType(), newStart), now,
                 appointment.id(), "startsAt");
         appointment.rescheduleTo(newStart, siteId);
@@ -163,7 +167,19 @@ public class AppointmentBooking {
         history.save(new AppointmentChange(id, now, by, AppointmentChange.Action.RESCHEDULED, why,
                 previous, newStart, appointment.status(), appointment.status()));
         outbox.append(AppointmentEvents.TOPIC, AppointmentEvents.rescheduled(appointment, previous, clock));
+        freed(appointment, previous, previousEnd, now, false);
         return appointment;
+    }
+
+    /**
+     * A waiting patient took an offered earlier time: their appointment moves to it, with the patient's own rules of
+     * notice, and the time it leaves frees in turn for the next on the list.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Appointment moveFromWaitingList(UUID id, Instant newStart, ClinicUser patient) {
+        var appointment = own(id, patient);
+        rules.requireNotice(appointment.appointmentType(), newStart, clock.instant());
+        return reschedule(id, "*", newStart, "Moved to an earlier time offered from the waiting list", patient);
     }
 
     @Transactional
@@ -171,8 +187,18 @@ public class AppointmentBooking {
         if (why == null || why.isBlank()) {
             throw new InvalidFieldException("reason", "is required to cancel");
         }
-        return changeStatus(id, ifMatch, by, why, AppointmentChange.Action.CANCELLED, AppointmentEvents.CANCELLED_V1,
-                appointment -> appointment.cancel(why));
+        var cancelled = changeStatus(id, ifMatch, by, why, AppointmentChange.Action.CANCELLED,
+                AppointmentEvents.CANCELLED_V1, appointment -> appointment.cancel(why));
+        freed(cancelled, cancelled.startsAt(), cancelled.endsAt(), clock.instant(), true);
+        return cancelled;
+    }
+
+    /** Only a time still to come is worth offering to anyone. */
+    private void freed(Appointment appointment, Instant startsAt, Instant endsAt, Instant now, boolean cancelled) {
+        if (startsAt.isAfter(now)) {
+            events.publishEvent(new TimeFreed(appointment.id(), appointment.clinicianId(), startsAt, endsAt,
+                    cancelled));
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Ties an appointment to the enquiry it answers, in the booking's own transaction. */
@@ -45,5 +46,12 @@ public class EnquiryBookings {
             }
         }
         enquiry.booked(appointmentId, patientId, now);
+    }
+
+    /** The 48-hour deadline of the first contact this appointment answers, if it answers one. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> deadlineAnsweredBy(UUID appointmentId) {
+        return jdbc.sql("select deadline from enquiry where appointment_id = :id order by deadline limit 1")
+                .param("id", appointmentId).query(java.sql.Timestamp.class).optional().map(java.sql.Timestamp::toInstant);
     }
 }

@@ -92,6 +92,8 @@ public final class ClinicSystem implements AutoCloseable {
             followup.put("CONTENT_URL", "http://localhost:" + ports.content());
             followup.put("SPRING_MAIL_HOST", infrastructure.mailbox().smtpHost());
             followup.put("SPRING_MAIL_PORT", Integer.toString(infrastructure.mailbox().smtpPort()));
+            // Links in messages (an offer of an earlier time) open the screens through the gateway.
+            followup.put("PATIENT_LINK_BASE_URL", "http://localhost:" + ports.gateway());
             followup.putAll(followupEnvironment);
             processes.put("followup-service", launch("followup-service", ports.followup(),
                     ports.followupManagement(), followup, logDir));

@@ -91,6 +91,17 @@ public final class Events {
                         recoveryMarkdown, rfc3339(now())));
     }
 
+    public static String waitlistOfferMade(UUID eventId, UUID offerId, String key, UUID patientId,
+                                           OffsetDateTime startsAt, OffsetDateTime currentStartsAt) {
+        return envelope(eventId, "booking-service", "clinic.booking.waitlist-offer-made.v1", offerId.toString(), """
+                {"offerId":"%s","accessKey":"%s","patientId":"%s","appointmentId":"%s",
+                 "clinicianId":"c0000000-0000-4000-a000-000000000003","appointmentType":"FREE_CONSULTATION",
+                 "startsAt":"%s","endsAt":"%s","currentStartsAt":"%s","expiresAt":"%s","offeredAt":"%s"}"""
+                .formatted(offerId, key, patientId, UUID.randomUUID(), rfc3339(startsAt),
+                        rfc3339(startsAt.plusMinutes(15)), rfc3339(currentStartsAt), rfc3339(now().plusHours(2)),
+                        rfc3339(now())));
+    }
+
     private static String envelope(UUID id, String source, String type, String subject, String data) {
         return """
                 {"specversion":"1.0","id":"%s","source":"/clinicflow/%s","type":"%s","subject":"%s","time":"%s",

@@ -109,6 +109,8 @@ class GatewaySecurity {
                         .pathMatchers(HttpMethod.GET, "/treatments", "/treatments/*").permitAll()
                         // Referring yourself needs no account: the form, its urgent advice and the slot picker.
                         .pathMatchers("/refer", "/refer/**").permitAll()
+                        // An earlier time offered from the waiting list opens from the link in a text or an email.
+                        .pathMatchers("/offers/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoints()))

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -119,6 +120,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         // Someone else's edit committed between our read and our write: the same answer as a stale If-Match.
         return problem(HttpStatus.PRECONDITION_FAILED, "Precondition Failed",
                 "The resource has changed since you read it; read it again", List.of());
+    }
+
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<Object> lockLost(PessimisticLockingFailureException ex) {
+        // The database chose this request as the loser of a lock (a deadlock or a lock wait cut short); it changed
+        // nothing, and the same request again normally goes through.
+        log.info("Request lost a database lock: {}", ex.getMostSpecificCause().getClass().getSimpleName());
+        return problem(HttpStatus.CONFLICT, "Conflict", "Another change got in the way; please try again.",
+                List.of());
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
