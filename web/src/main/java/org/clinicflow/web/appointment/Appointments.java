@@ -2,6 +2,7 @@ package org.clinicflow.web.appointment;
 
 import org.clinicflow.web.platform.Part;
 import org.clinicflow.web.platform.Services;
+import org.clinicflow.web.platform.ServiceProblem;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 
@@ -44,6 +45,15 @@ public class Appointments {
     /** A free time from the availability search. */
     public record Slot(UUID clinicianId, UUID siteId, String appointmentType, OffsetDateTime startsAt,
                        OffsetDateTime endsAt) {
+    }
+
+    /** A patient waiting for an earlier time, with every offer made to them, newest first. */
+    public record Waiting(UUID entryId, UUID patientId, String patientName, UUID appointmentId,
+                          OffsetDateTime deadline, OffsetDateTime joinedAt, List<Offer> offers) {
+    }
+
+    public record Offer(UUID id, String status, String clinicianName, OffsetDateTime startsAt,
+                        OffsetDateTime offeredAt, OffsetDateTime expiresAt, OffsetDateTime answeredAt) {
     }
 
     private final Services services;
@@ -109,5 +119,31 @@ public class Appointments {
         body.put("reason", reason == null || reason.isBlank() ? null : reason.strip());
         return services.post(Part.BOOKING, Appointment.class, body, etag,
                 "/api/booking/appointments/{id}/reschedule", id);
+    }
+
+    /** Everyone waiting for an earlier time, the most pressing 48-hour deadline first. */
+    public List<Waiting> waitingList() {
+        return services.get(Part.BOOKING, new ParameterizedTypeReference<List<Waiting>>() {
+        }, "/api/booking/waitlist");
+    }
+
+    public boolean waiting(UUID id) {
+        try {
+            services.get(Part.BOOKING, Map.class, "/api/booking/appointments/{id}/waitlist", id);
+            return true;
+        } catch (ServiceProblem notWaiting) {
+            if (notWaiting.status() == 404) {
+                return false;
+            }
+            throw notWaiting;
+        }
+    }
+
+    public void joinWaitingList(UUID id) {
+        services.post(Part.BOOKING, Map.class, Map.of(), null, "/api/booking/appointments/{id}/waitlist", id);
+    }
+
+    public void leaveWaitingList(UUID id) {
+        services.delete(Part.BOOKING, "/api/booking/appointments/{id}/waitlist", id);
     }
 }

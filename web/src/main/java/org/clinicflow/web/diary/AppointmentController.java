@@ -32,7 +32,8 @@ import java.util.function.Supplier;
 class AppointmentController {
 
     /** What a finished change says on the page it returns to. */
-    private static final Set<String> DONE = Set.of("checked-in", "no-show", "cancelled", "moved");
+    private static final Set<String> DONE = Set.of("checked-in", "no-show", "cancelled", "moved", "waiting",
+            "not-waiting");
 
     private final Appointments appointments;
     private final Directory directory;
@@ -72,6 +73,23 @@ class AppointmentController {
             return page(id, null, null, Map.of("reason", "Reason must be 500 characters or fewer"), model);
         }
         return change(id, "cancelled", model, () -> appointments.cancel(id, etag(version), reason));
+    }
+
+    /** The patient would come sooner: the waiting list offers them any earlier time with this clinician. */
+    @PostMapping("/waiting-list")
+    String joinWaitingList(@PathVariable UUID id, Model model) {
+        return change(id, "waiting", model, () -> {
+            appointments.joinWaitingList(id);
+            return null;
+        });
+    }
+
+    @PostMapping("/waiting-list/leave")
+    String leaveWaitingList(@PathVariable UUID id, Model model) {
+        return change(id, "not-waiting", model, () -> {
+            appointments.leaveWaitingList(id);
+            return null;
+        });
     }
 
     @GetMapping("/move")
@@ -122,6 +140,10 @@ class AppointmentController {
         model.addAttribute("appointment", appointment);
         model.addAttribute("patient", patient(appointment.patientId()));
         model.addAttribute("history", appointments.history(id));
+        // A procedure's date is planned with the surgeon: it never waits for a freed time.
+        var canWait = appointment.booked() && !appointment.procedure();
+        model.addAttribute("canWait", canWait);
+        model.addAttribute("waiting", canWait && appointments.waiting(id));
         model.addAttribute("names", directory.names());
         model.addAttribute("done", done);
         model.addAttribute("refused", refused);

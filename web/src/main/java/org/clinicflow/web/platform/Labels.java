@@ -59,7 +59,16 @@ public class Labels {
             "CANCELLED", "Appointment cancelled",
             "TWO_DAYS_BEFORE", "Reminder two days before",
             "TWO_HOURS_BEFORE", "Reminder two hours before",
-            "PATHWAY_MESSAGE", "Follow-up message");
+            "PATHWAY_MESSAGE", "Follow-up message",
+            "WAITLIST_OFFER", "Earlier time offered");
+
+    /** What became of an offer from the waiting list. */
+    private static final Map<String, String> OFFER_STATUSES = Map.of(
+            "OPEN", "waiting for an answer",
+            "ACCEPTED", "taken",
+            "DECLINED", "turned down",
+            "GONE", "taken by someone else first",
+            "EXPIRED", "lapsed");
 
     /** The red flags of a self-referral, as reception reads them before calling back. */
     private static final Map<String, String> RED_FLAGS = Map.of(
@@ -100,6 +109,10 @@ public class Labels {
 
     public String purpose(String code) {
         return PURPOSES.getOrDefault(code, code);
+    }
+
+    public String offerStatus(String code) {
+        return OFFER_STATUSES.getOrDefault(code, code);
     }
 
     public String action(String code) {

@@ -31,6 +31,7 @@ class Navigation {
             items.add(item("New enquiry", "/desk", path));
             items.add(item("To do", "/todo", path));
             items.add(item("Diary", "/diary", path));
+            items.add(item("Waiting list", "/waiting-list", path));
         }
         if (user.get().surgeon() || user.get().desk()) {
             items.add(item(user.get().surgeon() ? "My lists" : "Clinicians' lists", "/lists", path));

@@ -59,6 +59,12 @@ class WebSecurity {
      */
     static final String[] SELF_REFERRAL = {"/refer", "/refer/**"};
 
+    /**
+     * An offer of an earlier time, opened from the link sent to the patient: the link's key is its only authority,
+     * and it travels in the form, so a forged form without it can do nothing. Needs no CSRF token for that reason.
+     */
+    static final String[] OFFERS = {"/offers/**"};
+
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
@@ -76,13 +82,14 @@ class WebSecurity {
                         .requestMatchers(HttpMethod.GET, "/treatments", "/treatments/*").permitAll()
                         // Referring yourself needs no account (see the referral package).
                         .requestMatchers(SELF_REFERRAL).permitAll()
+                        .requestMatchers(OFFERS).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(realmRoles())))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Spring's CSRF filter puts the token in every form, but lets through any request with a bearer token,
                 // and every request here has one (the gateway's relay): FormTokenCheck does the checking.
                 .csrf(c -> c.csrfTokenRepository(new RelayedCsrfTokens()).csrfTokenRequestHandler(csrf)
-                        .ignoringRequestMatchers(SELF_REFERRAL))
+                        .ignoringRequestMatchers(SELF_REFERRAL).ignoringRequestMatchers(OFFERS))
                 .addFilterAfter(new FormTokenCheck(), CsrfFilter.class)
                 .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(accessDenied()))
                 // The gateway writes the security headers of every page (CSP, HSTS, frame options ...).
@@ -103,7 +110,7 @@ class WebSecurity {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if (SAFE.contains(request.getMethod()) || selfReferral(request)) {
+            if (SAFE.contains(request.getMethod()) || publicForm(request)) {
                 chain.doFilter(request, response);
                 return;
             }
@@ -119,9 +126,10 @@ class WebSecurity {
         }
     }
 
-    private static boolean selfReferral(HttpServletRequest request) {
+    /** The public pages whose forms carry no one's authority: the self-referral's and an offer's. */
+    private static boolean publicForm(HttpServletRequest request) {
         var path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals("/refer") || path.startsWith("/refer/");
+        return path.equals("/refer") || path.startsWith("/refer/") || path.startsWith("/offers/");
     }
 
     private static AccessDeniedHandler accessDenied() {

@@ -1,6 +1,7 @@
 package org.clinicflow.web.portal;
 
 import org.clinicflow.web.platform.Part;
+import org.clinicflow.web.platform.ServiceProblem;
 import org.clinicflow.web.platform.Services;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
@@ -78,6 +79,27 @@ class Portal {
     Appointment move(Appointment appointment, OffsetDateTime startsAt) {
         return services.post(Part.BOOKING, Appointment.class, Map.of("startsAt", startsAt), appointment.etag(),
                 "/api/booking/my-appointments/{id}/reschedule", appointment.id());
+    }
+
+    /** Whether the patient waits for an earlier time than this appointment. */
+    boolean waiting(UUID id) {
+        try {
+            services.get(Part.BOOKING, Map.class, "/api/booking/my-appointments/{id}/waitlist", id);
+            return true;
+        } catch (ServiceProblem notWaiting) {
+            if (notWaiting.status() == 404) {
+                return false;
+            }
+            throw notWaiting;
+        }
+    }
+
+    void joinWaitingList(UUID id) {
+        services.post(Part.BOOKING, Map.class, Map.of(), null, "/api/booking/my-appointments/{id}/waitlist", id);
+    }
+
+    void leaveWaitingList(UUID id) {
+        services.delete(Part.BOOKING, "/api/booking/my-appointments/{id}/waitlist", id);
     }
 
     List<FollowUp> followUps() {

@@ -51,6 +51,9 @@ class PortalController {
         return properties.clinicPhone();
     }
 
+    /** What the appointment's page may confirm was just done; nothing else typed into the URL is echoed. */
+    private static final Set<String> WAITING_LIST_DONE = Set.of("joined", "left");
+
     @GetMapping
     String appointments(@RequestParam(required = false) String done, Model model) {
         model.addAttribute("appointments", portal.appointments());
@@ -59,9 +62,34 @@ class PortalController {
     }
 
     @GetMapping("/appointments/{id}")
-    String appointment(@PathVariable UUID id, Model model) {
-        model.addAttribute("appointment", portal.appointment(id));
+    String appointment(@PathVariable UUID id, @RequestParam(required = false) String done, Model model) {
+        var appointment = portal.appointment(id);
+        model.addAttribute("appointment", appointment);
+        // Procedures are planned with the surgeon, never taken from the waiting list.
+        var canWait = appointment.status().equals("BOOKED") && !appointment.appointmentType().equals("PROCEDURE");
+        model.addAttribute("canWait", canWait);
+        model.addAttribute("waiting", canWait && portal.waiting(id));
+        model.addAttribute("done", done != null && WAITING_LIST_DONE.contains(done) ? done : null);
         return "portal/appointment";
+    }
+
+    @PostMapping("/appointments/{id}/waiting-list")
+    String joinWaitingList(@PathVariable UUID id) {
+        try {
+            portal.joinWaitingList(id);
+        } catch (ServiceProblem refused) {
+            if (refused.conflict()) {
+                return "redirect:/my/appointments/" + id;
+            }
+            throw refused;
+        }
+        return "redirect:/my/appointments/" + id + "?done=joined";
+    }
+
+    @PostMapping("/appointments/{id}/waiting-list/leave")
+    String leaveWaitingList(@PathVariable UUID id) {
+        portal.leaveWaitingList(id);
+        return "redirect:/my/appointments/" + id + "?done=left";
     }
 
     @GetMapping("/appointments/{id}/calendar.ics")

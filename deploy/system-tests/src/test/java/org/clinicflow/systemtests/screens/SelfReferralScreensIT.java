@@ -140,6 +140,15 @@ class SelfReferralScreensIT {
         var found = ApiCall.get(system.gatewayUrl() + "/api/booking/patients?familyName=" + family
                 + "&dateOfBirth=1950-04-01", rita);
         assertThat(found.body()).contains("\"totalItems\":1");
+        // The confirmation arrives by email, over real SMTP, as they consented; so does the invitation to sign in,
+        // which Keycloak sends and which is not the booking's.
+        var mailbox = ClinicInfrastructure.shared().mailbox();
+        var address = "iris." + family.toLowerCase() + "@example.test";
+        assertThat(Eventually.holds(() -> mailbox.to(address).stream()
+                .anyMatch(mail -> mail.subject().equals("Your appointment is booked")))).isTrue();
+        var confirmation = mailbox.to(address).stream()
+                .filter(mail -> mail.subject().equals("Your appointment is booked")).findFirst().orElseThrow();
+        assertThat(confirmation.body()).contains("Dear Iris", "free 15-minute consultation");
     }
 
     @Test
