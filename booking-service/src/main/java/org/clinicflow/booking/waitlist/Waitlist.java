@@ -79,8 +79,12 @@ class Waitlist {
                  EntryStatus status) {
     }
 
-    /** A freed time as recorded. */
-    record Freed(UUID id, UUID clinicianId, Instant startsAt, Instant endsAt, Instant takenAt) {
+    /**
+     * A freed time as recorded.
+     *
+     * @param freedBy the appointment that left it: moved elsewhere by reception, it is not offered its own old time
+     */
+    record Freed(UUID id, UUID clinicianId, Instant startsAt, Instant endsAt, UUID freedBy, Instant takenAt) {
     }
 
     /** A waiting patient whom a freed time might suit, with the appointment they would move from. */
@@ -209,8 +213,7 @@ class Waitlist {
      * @return how many offers were made
      */
     private int offerNext(UUID freedTimeId, Instant now) {
-        var freed = jdbc.sql("select id, clinician_id, starts_at, ends_at, taken_at from freed_time where id = :id"
-                + " for update").param("id", freedTimeId).query(Waitlist::freed).single();
+        var freed = jdbc.sql(FREED + " for update").param("id", freedTimeId).query(Waitlist::freed).single();
         boolean open = jdbc.sql("select exists (select 1 from waitlist_offer where freed_time_id = :id"
                 + " and status = 'OPEN')").param("id", freedTimeId).query(Boolean.class).single();
         if (freed.takenAt() != null || open || !freed.startsAt().isAfter(now)) {
@@ -257,12 +260,12 @@ class Waitlist {
                                a.starts_at as current_starts_at
                         from waitlist_entry e join appointment a on a.id = e.appointment_id
                         where e.status = 'WAITING' and a.status = 'BOOKED' and a.clinician_id = :clinician
-                          and a.starts_at > :starts
+                          and a.starts_at > :starts and a.id <> :freedBy
                           and not exists (select 1 from waitlist_offer o
                                           where o.freed_time_id = :freed and o.entry_id = e.id)
                         order by e.deadline nulls last, e.joined_at""")
                 .param("clinician", freed.clinicianId()).param("starts", Timestamp.from(freed.startsAt()))
-                .param("freed", freed.id())
+                .param("freed", freed.id()).param("freedBy", freed.freedBy())
                 .query((rs, row) -> new Candidate(rs.getObject("entry_id", UUID.class),
                         rs.getObject("patient_id", UUID.class), rs.getObject("appointment_id", UUID.class),
                         AppointmentType.valueOf(rs.getString("appointment_type")),
@@ -292,15 +295,15 @@ class Waitlist {
             return offer;
         }
         var now = clock.instant();
-        var freed = jdbc.sql("select id, clinician_id, starts_at, ends_at, taken_at from freed_time where id = :id")
-                .param("id", offer.freedTimeId()).query(Waitlist::freed).single();
+        var freed = jdbc.sql(FREED).param("id", offer.freedTimeId()).query(Waitlist::freed).single();
         var lastChance = offer.startsAt().minus(rules.of(offer.type()).minimumNotice());
         if (!now.isBefore(offer.expiresAt()) || !now.isBefore(lastChance)) {
             return answer(offer, OfferStatus.EXPIRED, now);
         }
         var stillWaiting = jdbc.sql("select exists (select 1 from waitlist_entry where id = :id"
                 + " and status = 'WAITING')").param("id", offer.entryId()).query(Boolean.class).single();
-        if (freed.takenAt() != null || !stillWaiting) {
+        // Reception may have moved the appointment meanwhile, to a time this offer would no longer improve on.
+        if (freed.takenAt() != null || !stillWaiting || !offer.startsAt().isBefore(offer.currentStartsAt())) {
             return answer(offer, OfferStatus.GONE, now);
         }
         answer(offer, OfferStatus.ACCEPTED, now);
@@ -393,6 +396,9 @@ class Waitlist {
                 .param("appointment", appointmentId).query(Waitlist::entry).optional();
     }
 
+    private static final String FREED = "select id, clinician_id, starts_at, ends_at, freed_by_appointment, taken_at"
+            + " from freed_time where id = :id";
+
     private static final String ENTRIES = "select id, patient_id, appointment_id, deadline, joined_at, joined_by,"
             + " status from waitlist_entry";
 
@@ -413,7 +419,8 @@ class Waitlist {
 
     private static Freed freed(ResultSet rs, int row) throws SQLException {
         return new Freed(rs.getObject("id", UUID.class), rs.getObject("clinician_id", UUID.class),
-                instant(rs, "starts_at"), instant(rs, "ends_at"), instant(rs, "taken_at"));
+                instant(rs, "starts_at"), instant(rs, "ends_at"), rs.getObject("freed_by_appointment", UUID.class),
+                instant(rs, "taken_at"));
     }
 
     private static Offer offer(ResultSet rs, int row) throws SQLException {

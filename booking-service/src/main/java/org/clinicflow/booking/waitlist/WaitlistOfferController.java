@@ -37,7 +37,8 @@ class WaitlistOfferController {
     @Operation(summary = "An earlier time offered to you (needs the key from the offer's link)")
     @GetMapping
     @Audited(action = AuditAction.READ, record = "waitlist-offer", id = "#id")
-    WaitlistViews.OfferView read(@PathVariable UUID id, @RequestHeader(name = KEY_HEADER, required = false) String key) {
+    WaitlistViews.OfferView read(@PathVariable UUID id,
+                                 @RequestHeader(name = KEY_HEADER, required = false) String key) {
         return views.offer(waitlist.open(id, key));
     }
 

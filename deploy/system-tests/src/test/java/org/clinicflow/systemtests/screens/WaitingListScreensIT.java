@@ -30,7 +30,8 @@ class WaitingListScreensIT {
     /** Dr Priya Nair's diary, a fortnight ahead: out of the way of the other screen tests' bookings. */
     private static final UUID NAIR = UUID.fromString("c0000000-0000-4000-a000-000000000003");
     private static final String OFFER_SUBJECT = "An earlier appointment is free";
-    private static final Pattern OFFER_LINK = Pattern.compile("https?://\\S+/offers/[0-9a-f-]{36}\\?key=[A-Za-z0-9_-]+");
+    private static final Pattern OFFER_LINK =
+            Pattern.compile("https?://\\S+/offers/[0-9a-f-]{36}\\?key=[A-Za-z0-9_-]+");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static ClinicSystem system;
