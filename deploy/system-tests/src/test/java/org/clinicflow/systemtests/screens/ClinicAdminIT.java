@@ -173,6 +173,49 @@ class ClinicAdminIT {
                 .findFirst().orElseThrow(() -> new AssertionError("No row for " + name));
     }
 
+    /**
+     * An event follow-up gave up on (parked here as its error handler would, after its retries) is listed with why,
+     * and sent again from the page; the page then says when. A check-in event changes nothing in follow-up, so the
+     * replay disturbs no other test.
+     */
+    @Test
+    void aDeadLetterIsListedWithWhyAndSentAgain() throws Exception {
+        var parked = UUID.randomUUID();
+        var appointmentId = UUID.randomUUID();
+        var event = """
+                {"specversion":"1.0","id":"%s","source":"/clinicflow/booking-service",
+                 "type":"clinic.booking.appointment-checked-in.v1","subject":"%s","time":"2026-12-03T10:00:00Z",
+                 "datacontenttype":"application/json","data":{"appointmentId":"%s","patientId":"%s",
+                 "clinicianId":"%s","appointmentType":"FREE_CONSULTATION","startsAt":"2031-01-07T10:00:00Z",
+                 "occurredAt":"2026-12-03T10:00:00Z"}}""".formatted(UUID.randomUUID(), appointmentId, appointmentId,
+                DemoUsers.PATIENT_ID, DR_NAIR);
+        try (var db = java.sql.DriverManager.getConnection(ClinicInfrastructure.shared().jdbcUrl("followup"),
+                "followup", "followup");
+             var insert = db.prepareStatement("""
+                     insert into dead_letter (id, consumer_group, topic, record_partition, record_offset, record_key,
+                                              payload, event_type, reason, failed_at)
+                     values (?, 'followup-service', 'clinic.booking.appointment', 0, ?, ?, ?,
+                             'clinic.booking.appointment-checked-in.v1', 'CannotCreateTransactionException', now())""")) {
+            insert.setObject(1, parked);
+            insert.setLong(2, -System.nanoTime());
+            insert.setString(3, appointmentId.toString());
+            insert.setString(4, event);
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+        }
+        try (var ada = signedIn("/admin")) {
+            ada.follow("a[href='/admin/dead-letters']");
+            ada.arrive("admin-10-dead-letters", "Dead letters");
+            var row = ada.all("#dead-letters-followup tbody tr").stream()
+                    .filter(r -> r.getText().contains("CannotCreateTransactionException")).findFirst().orElseThrow();
+            assertThat(row.getText()).contains("clinic.booking.appointment-checked-in.v1", "followup-service");
+            assertThat(ada.text("main")).as("the payload is never shown").doesNotContain(appointmentId.toString());
+            ada.submitWith(row.findElement(org.openqa.selenium.By.tagName("button")));
+            ada.arrive("admin-11-dead-letter-sent-again", "Dead letters");
+            assertThat(ada.text(".govuk-notification-banner")).contains("sent again");
+            assertThat(ada.atPhoneWidth("admin-11-dead-letter-sent-again-phone")).isTrue();
+        }
+    }
+
     private static void leave(Browser browser, String clinician, java.time.LocalDate day, String reason) {
         new Select(browser.find("#clinicianId")).selectByVisibleText(clinician);
         browser.fill("leaveDay", Integer.toString(day.getDayOfMonth()));
