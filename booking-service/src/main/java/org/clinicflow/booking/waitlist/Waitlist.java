@@ -16,12 +16,11 @@ import org.clinicflow.platform.web.HiddenRecordException;
 import org.clinicflow.platform.web.NotFoundException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -124,17 +123,15 @@ class Waitlist {
             return waiting.get();
         }
         var deadline = enquiries.deadlineAnsweredBy(appointmentId).orElse(null);
-        try {
-            jdbc.sql("""
-                            insert into waitlist_entry (id, patient_id, appointment_id, deadline, joined_at, joined_by,
-                                                        status)
-                            values (:id, :patient, :appointment, :deadline, :now, :by, 'WAITING')""")
-                    .param("id", UUID.randomUUID()).param("patient", appointment.patientId())
-                    .param("appointment", appointmentId).param("deadline", timestamp(deadline))
-                    .param("now", Timestamp.from(clock.instant())).param("by", by.userId()).update();
-        } catch (DuplicateKeyException raced) {
-            // The same request twice at once: the unique index kept one, which is the answer to both.
-        }
+        // The same request twice at once: the unique index keeps one, which is the answer to both.
+        jdbc.sql("""
+                        insert into waitlist_entry (id, patient_id, appointment_id, deadline, joined_at, joined_by,
+                                                    status)
+                        values (:id, :patient, :appointment, :deadline, :now, :by, 'WAITING')
+                        on conflict (appointment_id) where status = 'WAITING' do nothing""")
+                .param("id", UUID.randomUUID()).param("patient", appointment.patientId())
+                .param("appointment", appointmentId).param("deadline", timestamp(deadline))
+                .param("now", Timestamp.from(clock.instant())).param("by", by.userId()).update();
         return waitingFor(appointmentId).orElseThrow();
     }
 
