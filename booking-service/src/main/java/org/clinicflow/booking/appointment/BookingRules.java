@@ -95,9 +95,10 @@ public class BookingRules implements TimeRules {
 
     private static Rule rule(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         int maximum = rs.getInt("maximum_per_day");
+        Integer maximumPerDay = rs.wasNull() ? null : maximum; // read at once: wasNull is of the last column read
         return new Rule(AppointmentType.valueOf(rs.getString("appointment_type")),
                 Duration.ofSeconds(rs.getLong("notice")), Duration.ofSeconds(rs.getLong("cutoff")),
-                Duration.ofSeconds(rs.getLong("buffer")), rs.wasNull() ? null : maximum);
+                Duration.ofSeconds(rs.getLong("buffer")), maximumPerDay);
     }
 
     /** Every field out of range is named at once, in the API's own field names. */
