@@ -8,6 +8,7 @@ import org.clinicflow.platform.web.ConflictException;
 import org.clinicflow.platform.web.InvalidFieldException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
@@ -140,7 +141,7 @@ public class BookingRules implements TimeRules {
      * @param moving the appointment being moved (or the hold being booked), which does not count against itself;
      *               null for a new booking
      */
-    @Transactional(readOnly = true)
+    @Transactional(propagation = Propagation.MANDATORY)
     List<Broken> brokenByNewTime(AppointmentType type, UUID clinicianId, Instant start, UUID moving, Instant now) {
         var rule = of(type);
         var broken = new ArrayList<Broken>();
@@ -150,6 +151,13 @@ public class BookingRules implements TimeRules {
         }
         var end = start.plus(type.duration());
         var except = moving == null ? new UUID(0, 0) : moving;
+        if (rule.buffer().isPositive() || rule.maximumPerDay() != null) {
+            // Two bookings racing for the last place of a day, or for times within a buffer of each other, would
+            // each find the other absent: the clinician's day is taken in turn, until the booking's commit.
+            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                    .param("key", "booking-rules:" + clinicianId + ":" + ClinicTime.dateOf(start))
+                    .query((rs, row) -> row).list();
+        }
         if (rule.buffer().isPositive() && jdbc.sql("""
                         select exists (select 1 from appointment
                                        where clinician_id = :clinician and id <> :except

@@ -122,6 +122,26 @@ class BookingRuleLimitsIT extends BookingServiceIT {
     }
 
     @Test
+    void receptionistsRacingForTheLastPlaceOfADayGiveExactlyOneBooking() throws Exception {
+        setRules(FULL, "{\"minimumNoticeHours\":2,\"changeCutoffHours\":24,\"maximumPerDay\":1}");
+        var first = firstTime(Instant.now().plus(Duration.ofDays(7L * week++)), false);
+        int racers = 6;
+        var tasks = new java.util.ArrayList<java.util.concurrent.Callable<ApiCall.Response>>();
+        for (int i = 0; i < racers; i++) {
+            var startsAt = first.plusMinutes(30L * i); // six different times of one morning
+            tasks.add(() -> bookWithEllis(startsAt, null));
+        }
+        var statuses = new java.util.ArrayList<Integer>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(racers)) {
+            for (var result : pool.invokeAll(tasks)) {
+                statuses.add(result.get().status());
+            }
+        }
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 422).hasSize(racers - 1);
+    }
+
+    @Test
     void insideTheCutoffReceptionMovesOrCancelsOnlyWithAReasonAndAPatientNotAtAll() {
         var startsAt = firstTime(Instant.now().plus(Duration.ofDays(7L * week++)), false);
         var booked = body(bookWithEllis(startsAt, null));
