@@ -25,9 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Everything that changes an appointment. Each change, its line of history and its event commit together or not at
@@ -48,14 +51,16 @@ public class AppointmentBooking {
     private final Clock clock;
     private final Duration holdDuration;
     private final BookingRules rules;
+    private final RuleOverrides overrides;
     private final ApplicationEventPublisher events;
 
     AppointmentBooking(AppointmentRepository appointments, AppointmentChangeRepository history,
                        PatientRepository patients, ClinicianRepository clinicians, AvailabilitySearch availability,
                        EnquiryBookings enquiries, ReviewBookings reviews, Outbox outbox, Clock clock,
                        @Value("${clinicflow.booking.hold-duration:PT5M}") Duration holdDuration,
-                       BookingRules rules, ApplicationEventPublisher events) {
+                       BookingRules rules, RuleOverrides overrides, ApplicationEventPublisher events) {
         this.rules = rules;
+        this.overrides = overrides;
         this.events = events;
         this.appointments = appointments;
         this.history = history;
@@ -87,40 +92,71 @@ public class AppointmentBooking {
         return appointments.saveAndFlush(appointment);
     }
 
-    /** Books a held slot for the patient. Only the hold's own slot can be booked through it. */
+    /**
+     * Books a held slot for the patient. Only the hold's own slot can be booked through it. A hold itself is not held
+     * by the booking rules (it books nothing); the booking made from it is.
+     *
+     * @param overrideReason staff's reason for going past the rules the booking breaks; null when none is given
+     */
     @Transactional
-    Appointment bookHeld(UUID holdId, UUID patientId, String reason, Answering answering, ClinicUser by) {
+    Appointment bookHeld(UUID holdId, UUID patientId, String reason, Answering answering, ClinicUser by,
+                         String overrideReason) {
         requirePatient(patientId);
+        var why = overrideReason(overrideReason);
         var appointment = appointments.findById(holdId)
                 .filter(a -> a.status() == AppointmentStatus.HELD)
                 .orElseThrow(() -> new InvalidFieldException("holdId", "does not match a current hold"));
-        appointment.confirm(patientId, reason, clock.instant());
+        var now = clock.instant();
+        var overridden = BookingRules.heldUnlessOverridden(rules.brokenByNewTime(appointment.appointmentType(),
+                appointment.clinicianId(), appointment.startsAt(), appointment.id(), now), why);
+        appointment.confirm(patientId, reason, now);
         appointments.saveAndFlush(appointment);
         link(answering, appointment);
+        overrides.record(appointment, AppointmentChange.Action.BOOKED, overridden, why, by, now);
         return recordBooked(appointment, AppointmentChange.Action.BOOKED, reason, answering, by);
     }
 
+    /** Staff's booking straight away; the booking rules hold it unless {@code overrideReason} is given. */
     @Transactional
-    Appointment book(Slot slot, UUID patientId, String reason, Answering answering, ClinicUser by) {
+    Appointment book(Slot slot, UUID patientId, String reason, Answering answering, ClinicUser by,
+                     String overrideReason) {
+        var why = overrideReason(overrideReason);
+        return book(slot, patientId, reason, answering, by, broken -> BookingRules.heldUnlessOverridden(broken, why),
+                why);
+    }
+
+    /**
+     * A consultation the patient picked for themselves online, answering their own first contact: the same rules as
+     * reception's booking, with the person themselves as the one who booked, and no way past them.
+     */
+    @Transactional
+    public Appointment bookOnline(UUID clinicianId, AppointmentType type, Instant startsAt, UUID patientId,
+                                  UUID enquiryId, ClinicUser by) {
+        return book(new Slot(clinicianId, type, startsAt), patientId, null, new Answering(enquiryId, null), by,
+                broken -> {
+                    rules.refuseForPatient(type, broken);
+                    return List.of();
+                }, null);
+    }
+
+    /**
+     * @param held what to do with the rules the new time breaks: refuse, or answer the ones to record as overridden
+     */
+    private Appointment book(Slot slot, UUID patientId, String reason, Answering answering, ClinicUser by,
+                             Function<List<BookingRules.Broken>, List<BookingRules.Broken>> held,
+                             String overrideReason) {
         requirePatient(patientId);
         var now = clock.instant();
         var siteId = claimable(slot, now, null, "startsAt");
+        var overridden = held.apply(rules.brokenByNewTime(slot.appointmentType(), slot.clinicianId(),
+                slot.startsAt(), null, now));
         var appointment = Appointment.book(patientId, slot.clinicianId(), siteId, slot.appointmentType(),
                 slot.startsAt(), reason, by.userId(), now, false);
         // Flush now so that the exclusion constraint decides a race inside this transaction, before the event is kept.
         appointments.saveAndFlush(appointment);
         link(answering, appointment);
+        overrides.record(appointment, AppointmentChange.Action.BOOKED, overridden, overrideReason, by, now);
         return recordBooked(appointment, AppointmentChange.Action.BOOKED, reason, answering, by);
-    }
-
-    /**
-     * A consultation the patient picked for themselves online, answering their own first contact: the same rules as
-     * reception's booking, with the person themselves as the one who booked.
-     */
-    @Transactional
-    public Appointment bookOnline(UUID clinicianId, AppointmentType type, Instant startsAt, UUID patientId,
-                                  UUID enquiryId, ClinicUser by) {
-        return book(new Slot(clinicianId, type, startsAt), patientId, null, new Answering(enquiryId, null), by);
     }
 
     /** One appointment, for a feature that must show what it booked (a self-referral's confirmation page). */
@@ -152,16 +188,32 @@ public class AppointmentBooking {
 
     /**
      * Moves a booking in one step: the same row changes its time, so the old time frees only if the database accepts
-     * the new one. If it does not, nothing changes.
+     * the new one. If it does not, nothing changes. The booking rules hold the move (the cutoff of the appointment as
+     * it is, and the notice, buffer and maximum at the new time) unless staff give an {@code overrideReason}.
      */
     @Transactional
-    Appointment reschedule(UUID id, String ifMatch, Instant newStart, String why, ClinicUser by) {
+    Appointment reschedule(UUID id, String ifMatch, Instant newStart, String why, ClinicUser by,
+                           String overrideReason) {
+        var reason = overrideReason(overrideReason);
         var appointment = current(id, ifMatch);
         var now = clock.instant();
-        var previous = appointment.startsAt();
-        var previousEnd = appointment.endsAt();
         var siteId = claimable(new Slot(appointment.clinicianId(), appointment.appointmentType(), newStart), now,
                 appointment.id(), "startsAt");
+        var broken = new ArrayList<BookingRules.Broken>();
+        rules.brokenByChange(appointment, now).ifPresent(broken::add);
+        broken.addAll(rules.brokenByNewTime(appointment.appointmentType(), appointment.clinicianId(), newStart,
+                appointment.id(), now));
+        var overridden = BookingRules.heldUnlessOverridden(broken, reason);
+        var moved = move(appointment, siteId, newStart, why, by, now);
+        overrides.record(moved, AppointmentChange.Action.RESCHEDULED, overridden, reason, by, now);
+        return moved;
+    }
+
+    private Appointment move(Appointment appointment, UUID siteId, Instant newStart, String why, ClinicUser by,
+                             Instant now) {
+        var id = appointment.id();
+        var previous = appointment.startsAt();
+        var previousEnd = appointment.endsAt();
         appointment.rescheduleTo(newStart, siteId);
         appointments.saveAndFlush(appointment);
         history.save(new AppointmentChange(id, now, by, AppointmentChange.Action.RESCHEDULED, why,
@@ -172,24 +224,49 @@ public class AppointmentBooking {
     }
 
     /**
-     * A waiting patient took an offered earlier time: their appointment moves to it, with the patient's own rules of
-     * notice, and the time it leaves frees in turn for the next on the list.
+     * A waiting patient took an offered earlier time: their appointment moves to it, held by the patient's rules at
+     * the new time (notice, buffer, maximum) but not by the cutoff of the one they leave, since the clinic offered the
+     * move. The time it leaves frees in turn for the next on the list.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Appointment moveFromWaitingList(UUID id, Instant newStart, ClinicUser patient) {
-        var appointment = own(id, patient);
-        rules.requireNotice(appointment.appointmentType(), newStart, clock.instant());
-        return reschedule(id, "*", newStart, "Moved to an earlier time offered from the waiting list", patient);
+        var now = clock.instant();
+        var own = own(id, patient);
+        rules.requireNotice(own.appointmentType(), newStart, now);
+        var appointment = current(id, "*");
+        var siteId = claimable(new Slot(appointment.clinicianId(), appointment.appointmentType(), newStart), now,
+                appointment.id(), "startsAt");
+        rules.refuseForPatient(appointment.appointmentType(), rules.brokenByNewTime(appointment.appointmentType(),
+                appointment.clinicianId(), newStart, appointment.id(), now));
+        return move(appointment, siteId, newStart, "Moved to an earlier time offered from the waiting list", patient,
+                now);
     }
 
+    /** Whether this appointment could move to the time within the patient's rules: worth offering it, or not. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean withinPatientRules(UUID id, Instant newStart) {
+        var now = clock.instant();
+        return appointments.findById(id).map(a -> rules.brokenByNewTime(a.appointmentType(), a.clinicianId(),
+                newStart, a.id(), now).isEmpty()).orElse(false);
+    }
+
+    /** Staff's cancellation, with a reason; inside the type's cutoff only with an {@code overrideReason} too. */
     @Transactional
-    Appointment cancel(UUID id, String ifMatch, String why, ClinicUser by) {
+    Appointment cancel(UUID id, String ifMatch, String why, ClinicUser by, String overrideReason) {
         if (why == null || why.isBlank()) {
             throw new InvalidFieldException("reason", "is required to cancel");
         }
+        var reason = overrideReason(overrideReason);
+        var now = clock.instant();
+        var overridden = new ArrayList<BookingRules.Broken>();
         var cancelled = changeStatus(id, ifMatch, by, why, AppointmentChange.Action.CANCELLED,
-                AppointmentEvents.CANCELLED_V1, appointment -> appointment.cancel(why));
-        freed(cancelled, cancelled.startsAt(), cancelled.endsAt(), clock.instant(), true);
+                AppointmentEvents.CANCELLED_V1, appointment -> {
+                    overridden.addAll(BookingRules.heldUnlessOverridden(
+                            rules.brokenByChange(appointment, now).stream().toList(), reason));
+                    appointment.cancel(why);
+                });
+        overrides.record(cancelled, AppointmentChange.Action.CANCELLED, overridden, reason, by, now);
+        freed(cancelled, cancelled.startsAt(), cancelled.endsAt(), now, true);
         return cancelled;
     }
 
@@ -203,22 +280,31 @@ public class AppointmentBooking {
 
     /**
      * A patient's own cancellation, online: only their own appointment (anyone else's is "not found"), and only until
-     * the type's cutoff before it.
+     * the type's cutoff before it. No override: inside the cutoff the patient calls the clinic.
      */
     @Transactional
     Appointment cancelOwn(UUID id, String ifMatch, String why, ClinicUser patient) {
         rules.requireChangeable(own(id, patient), clock.instant());
-        return cancel(id, ifMatch, why == null || why.isBlank() ? "Cancelled by the patient online" : why, patient);
+        var reason = why == null || why.isBlank() ? "Cancelled by the patient online" : why;
+        var cancelled = changeStatus(id, ifMatch, patient, reason, AppointmentChange.Action.CANCELLED,
+                AppointmentEvents.CANCELLED_V1, appointment -> appointment.cancel(reason));
+        freed(cancelled, cancelled.startsAt(), cancelled.endsAt(), clock.instant(), true);
+        return cancelled;
     }
 
     /** A patient's own move to another free time with the same clinician, within the rules of its type. */
     @Transactional
     Appointment rescheduleOwn(UUID id, String ifMatch, Instant newStart, ClinicUser patient) {
-        var appointment = own(id, patient);
         var now = clock.instant();
-        rules.requireChangeable(appointment, now);
-        rules.requireNotice(appointment.appointmentType(), newStart, now);
-        return reschedule(id, ifMatch, newStart, "Moved by the patient online", patient);
+        var own = own(id, patient);
+        rules.requireChangeable(own, now);
+        rules.requireNotice(own.appointmentType(), newStart, now);
+        var appointment = current(id, ifMatch);
+        var siteId = claimable(new Slot(appointment.clinicianId(), appointment.appointmentType(), newStart), now,
+                appointment.id(), "startsAt");
+        rules.refuseForPatient(appointment.appointmentType(), rules.brokenByNewTime(appointment.appointmentType(),
+                appointment.clinicianId(), newStart, appointment.id(), now));
+        return move(appointment, siteId, newStart, "Moved by the patient online", patient, now);
     }
 
     /** The caller's own appointment; another patient's answers as if it did not exist, and is audited as refused. */
@@ -367,6 +453,21 @@ public class AppointmentBooking {
         if (!patients.existsById(patientId)) {
             throw new InvalidFieldException("patientId", "does not match a registered patient");
         }
+    }
+
+    /**
+     * Staff's reason for going past a booking rule: none (null or blank), or 5 to 500 characters. Checked before
+     * anything else, so a reason too short is named even when no rule turns out to be broken.
+     */
+    private static String overrideReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            return null;
+        }
+        var stripped = reason.strip();
+        if (stripped.length() < 5 || stripped.length() > 500) {
+            throw new InvalidFieldException(BookingRules.OVERRIDE_FIELD, "must be between 5 and 500 characters");
+        }
+        return stripped;
     }
 
     private static void requireFuture(Instant start, Instant now, String field) {

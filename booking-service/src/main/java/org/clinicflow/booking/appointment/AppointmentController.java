@@ -72,7 +72,8 @@ class AppointmentController {
     /**
      * Either {@code holdId} (booking a held slot) or clinician, type and time (booking straight away);
      * {@code enquiryId} when the booking answers a first contact, which stops its 48-hour clock;
-     * {@code reviewRequestId} when it books a review that follow-up asked for.
+     * {@code reviewRequestId} when it books a review that follow-up asked for;
+     * {@code overrideReason} (5 to 500 characters) to go past the booking rules the booking would break.
      */
     record BookRequest(@NotNull UUID patientId,
                        UUID holdId,
@@ -81,7 +82,8 @@ class AppointmentController {
                        OffsetDateTime startsAt,
                        @Size(max = 500) String reason,
                        UUID enquiryId,
-                       UUID reviewRequestId) {
+                       UUID reviewRequestId,
+                       String overrideReason) {
 
         AppointmentBooking.Answering answering() {
             return new AppointmentBooking.Answering(enquiryId, reviewRequestId);
@@ -93,7 +95,12 @@ class AppointmentController {
                            @NotBlank @Size(max = 500) String reason) {
     }
 
-    record RescheduleRequest(@NotNull OffsetDateTime startsAt, @Size(max = 500) String reason) {
+    /** @param overrideReason staff's reason for going past the booking rules the move would break; may be null */
+    record RescheduleRequest(@NotNull OffsetDateTime startsAt, @Size(max = 500) String reason, String overrideReason) {
+    }
+
+    /** @param overrideReason staff's reason for cancelling inside the change cutoff; may be null */
+    record CancelRequest(@Size(max = 500) String reason, String overrideReason) {
     }
 
     record ReasonRequest(@Size(max = 500) String reason) {
@@ -147,7 +154,7 @@ class AppointmentController {
         Appointment appointment;
         if (request.holdId() != null) {
             appointment = booking.bookHeld(request.holdId(), request.patientId(), request.reason(),
-                    request.answering(), user);
+                    request.answering(), user, request.overrideReason());
         } else {
             var missing = new LinkedHashMap<String, String>();
             if (request.clinicianId() == null) {
@@ -163,7 +170,8 @@ class AppointmentController {
                 throw new InvalidFieldException(missing);
             }
             appointment = booking.book(new AppointmentBooking.Slot(request.clinicianId(), request.appointmentType(),
-                    request.startsAt().toInstant()), request.patientId(), request.reason(), request.answering(), user);
+                    request.startsAt().toInstant()), request.patientId(), request.reason(), request.answering(), user,
+                    request.overrideReason());
         }
         return created(appointment, uri);
     }
@@ -189,17 +197,18 @@ class AppointmentController {
                                                @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                Authentication authentication) {
         return ok(booking.reschedule(id, ifMatch, request.startsAt().toInstant(), request.reason(),
-                ClinicUser.of(authentication)));
+                ClinicUser.of(authentication), request.overrideReason()));
     }
 
     @Operation(summary = "Cancel a booking, with a reason")
     @PostMapping("/appointments/{id}/cancel")
     @PreAuthorize(STAFF_WHO_BOOK)
     @Audited(action = AuditAction.CHANGE, record = "appointment", id = "#id", patients = PATIENT_OF_RESULT)
-    ResponseEntity<AppointmentView> cancel(@PathVariable UUID id, @Valid @RequestBody ReasonRequest request,
+    ResponseEntity<AppointmentView> cancel(@PathVariable UUID id, @Valid @RequestBody CancelRequest request,
                                            @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                            Authentication authentication) {
-        return ok(booking.cancel(id, ifMatch, request.reason(), ClinicUser.of(authentication)));
+        return ok(booking.cancel(id, ifMatch, request.reason(), ClinicUser.of(authentication),
+                request.overrideReason()));
     }
 
     @Operation(summary = "Check the patient in on arrival")

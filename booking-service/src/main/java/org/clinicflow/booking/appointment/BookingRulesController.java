@@ -22,7 +22,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-/** The rules for patients' own changes, per type of appointment, in whole hours: read by staff, set by clinic admin. */
+/**
+ * The booking rules per type of appointment: notice and cutoff in whole hours, the buffer in minutes, the maximum per
+ * clinician per day (null for no limit). Read by staff, set by clinic admin.
+ */
 @RestController
 @RequestMapping("/api/booking/booking-rules")
 class BookingRulesController {
@@ -35,32 +38,45 @@ class BookingRulesController {
         this.clock = clock;
     }
 
-    record RuleView(AppointmentType appointmentType, long minimumNoticeHours, long changeCutoffHours) {
+    /** @param maximumPerDay null when there is no limit */
+    record RuleView(AppointmentType appointmentType, long minimumNoticeHours, long changeCutoffHours,
+                    long bufferMinutes, Integer maximumPerDay) {
 
         static RuleView of(BookingRules.Rule rule) {
-            return new RuleView(rule.appointmentType(), rule.minimumNotice().toHours(), rule.changeCutoff().toHours());
+            return new RuleView(rule.appointmentType(), rule.minimumNotice().toHours(), rule.changeCutoff().toHours(),
+                    rule.buffer().toMinutes(), rule.maximumPerDay());
         }
     }
 
+    /**
+     * Notice and cutoff out of range are refused by validation (400), as they always were; the buffer (0 to 120
+     * minutes) and maximum per day (1 to 100) by {@link BookingRules#change} (422), which holds the ranges for any
+     * caller. Either way the problem names the field.
+     *
+     * @param bufferMinutes 0 when absent, as before buffers existed
+     * @param maximumPerDay absent or null for no limit
+     */
     record ChangeRule(@NotNull @Min(0) @Max(720) Long minimumNoticeHours,
-                      @NotNull @Min(0) @Max(720) Long changeCutoffHours) {
+                      @NotNull @Min(0) @Max(720) Long changeCutoffHours,
+                      Integer bufferMinutes, Integer maximumPerDay) {
     }
 
-    @Operation(summary = "The minimum notice and the online change cutoff of each type of appointment")
+    @Operation(summary = "The booking rules of each type of appointment: notice, cutoff, buffer and maximum per day")
     @GetMapping
     @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin')")
     List<RuleView> all() {
         return rules.all().stream().map(RuleView::of).toList();
     }
 
-    @Operation(summary = "Change a type's minimum notice and online change cutoff (clinic admin)")
+    @Operation(summary = "Change a type's booking rules (clinic admin)")
     @PutMapping("/{type}")
     @PreAuthorize("hasRole('clinic-admin')")
     @Audited(action = AuditAction.CHANGE, record = "booking-rule")
     RuleView change(@PathVariable AppointmentType type, @Valid @RequestBody ChangeRule request,
                     Authentication authentication) {
         return RuleView.of(rules.change(new BookingRules.Rule(type, Duration.ofHours(request.minimumNoticeHours()),
-                Duration.ofHours(request.changeCutoffHours())), ClinicUser.of(authentication).userId(),
-                clock.instant()));
+                Duration.ofHours(request.changeCutoffHours()),
+                Duration.ofMinutes(request.bufferMinutes() == null ? 0 : request.bufferMinutes()),
+                request.maximumPerDay()), ClinicUser.of(authentication).userId(), clock.instant()));
     }
 }

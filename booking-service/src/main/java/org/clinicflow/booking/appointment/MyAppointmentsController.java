@@ -129,10 +129,9 @@ class MyAppointmentsController {
     List<Alternative> alternatives(@PathVariable UUID id, @RequestParam(required = false) OffsetDateTime from,
                                    Authentication authentication) {
         var appointment = booking.own(id, ClinicUser.of(authentication));
-        var soonest = clock.instant().plus(rules.of(appointment.appointmentType()).minimumNotice());
-        var after = from == null || from.toInstant().isBefore(soonest) ? soonest : from.toInstant();
-        return availability.earliest(appointment.appointmentType(), after, Optional.of(appointment.clinicianId()),
-                        ALTERNATIVES).stream()
+        var after = from == null ? clock.instant() : from.toInstant();
+        return availability.earliestWithinRules(appointment.appointmentType(), after,
+                        Optional.of(appointment.clinicianId()), ALTERNATIVES, appointment.id()).stream()
                 .filter(slot -> !slot.startsAt().equals(appointment.startsAt()))
                 .map(slot -> {
                     var site = sites.findById(slot.siteId());

@@ -40,16 +40,26 @@ class AvailabilityController {
         }
     }
 
-    @Operation(summary = "Earliest free slots of a type, across all clinicians and sites (or one clinician)")
+    /**
+     * By default the desk is offered what a patient would be: times it can book without going past a booking rule,
+     * so that the first time offered on the phone is one that books, with no dead end. Reception sometimes has a
+     * reason to go inside a rule (a patient in pain who can come in the next half hour); {@code insideRules=true}
+     * then shows every free time, and booking one inside a rule asks for an override reason.
+     */
+    @Operation(summary = "Earliest free slots of a type, across all clinicians and sites (or one clinician); those "
+            + "inside the booking rules too with insideRules=true")
     @GetMapping
     @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin')")
     List<SlotView> earliest(@RequestParam AppointmentType appointmentType,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                             OffsetDateTime from,
                             @RequestParam(required = false) UUID clinicianId,
-                            @RequestParam(defaultValue = "10") @Min(1) @Max(100) int limit) {
+                            @RequestParam(defaultValue = "10") @Min(1) @Max(100) int limit,
+                            @RequestParam(defaultValue = "false") boolean insideRules) {
         var start = from == null || from.toInstant().isBefore(clock.instant()) ? clock.instant() : from.toInstant();
-        return search.earliest(appointmentType, start, Optional.ofNullable(clinicianId), limit).stream()
-                .map(SlotView::of).toList();
+        var found = insideRules
+                ? search.earliest(appointmentType, start, Optional.ofNullable(clinicianId), limit)
+                : search.earliestWithinRules(appointmentType, start, Optional.ofNullable(clinicianId), limit, null);
+        return found.stream().map(SlotView::of).toList();
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -39,16 +40,43 @@ public class AvailabilitySearch {
     private final SessionCalendar calendar;
     private final ClinicianRepository clinicians;
     private final JdbcClient jdbc;
+    private final TimeRules rules;
+    private final Clock clock;
 
-    AvailabilitySearch(SessionCalendar calendar, ClinicianRepository clinicians, JdbcClient jdbc) {
+    AvailabilitySearch(SessionCalendar calendar, ClinicianRepository clinicians, JdbcClient jdbc, TimeRules rules,
+                       Clock clock) {
         this.calendar = calendar;
         this.clinicians = clinicians;
         this.jdbc = jdbc;
+        this.rules = rules;
+        this.clock = clock;
     }
 
     /** A free slot: this clinician, at this site, at this time, for this type. */
     public record Slot(UUID clinicianId, UUID siteId, AppointmentType appointmentType, Instant startsAt,
                        Instant endsAt) {
+    }
+
+    /**
+     * What the type's booking rules ask of a time beyond its being free: a gap of {@code buffer} to the clinician's
+     * other appointments, and no more than {@code maximumPerDay} of the type for the clinician on a clinic day.
+     * The minimum notice is the caller's {@code from}.
+     *
+     * @param maximumPerDay null for no limit
+     * @param moving        the appointment being moved, which neither blocks nor counts against its own new time;
+     *                      null when booking
+     */
+    public record Limits(Duration buffer, Integer maximumPerDay, UUID moving) {
+
+        public static final Limits NONE = new Limits(Duration.ZERO, null, null);
+
+        public Limits movingAppointment(UUID id) {
+            return new Limits(buffer, maximumPerDay, id);
+        }
+    }
+
+    /** An appointment as the search sees it: whether it occupies its time and whether it counts towards a day. */
+    private record Occupied(AppointmentType type, Instant start, Instant end, boolean blocks, boolean counts) {
     }
 
     /**
@@ -58,6 +86,27 @@ public class AvailabilitySearch {
      */
     @Transactional(readOnly = true)
     public List<Slot> earliest(AppointmentType type, Instant from, Optional<UUID> clinicianId, int limit) {
+        return earliest(type, from, clinicianId, limit, Limits.NONE);
+    }
+
+    /**
+     * The earliest times a booking of the type could take without going past a booking rule: no sooner than the
+     * minimum notice, clear of the buffer, under the day's maximum. What patients are offered, and the desk too.
+     *
+     * @param moving the appointment being moved, which is no obstacle to its own new time; null when booking
+     */
+    @Transactional(readOnly = true)
+    public List<Slot> earliestWithinRules(AppointmentType type, Instant from, Optional<UUID> clinicianId, int limit,
+                                          UUID moving) {
+        var soonest = clock.instant().plus(rules.minimumNotice(type));
+        return earliest(type, from.isBefore(soonest) ? soonest : from, clinicianId, limit,
+                rules.limits(type).movingAppointment(moving));
+    }
+
+    /** As {@link #earliest(AppointmentType, Instant, Optional, int)}, leaving out times the limits rule out. */
+    @Transactional(readOnly = true)
+    public List<Slot> earliest(AppointmentType type, Instant from, Optional<UUID> clinicianId, int limit,
+                               Limits limits) {
         var eligible = clinicians.findAll().stream()
                 .filter(Clinician::active)
                 .filter(c -> type.takenBy(c.profession()))
@@ -66,7 +115,7 @@ public class AvailabilitySearch {
         var found = new ArrayList<Slot>();
         var firstDay = ClinicTime.dateOf(from);
         var lastDay = ClinicTime.dateOf(from.plus(HORIZON));
-        Map<UUID, List<Instant[]>> busy = Map.of();
+        Map<UUID, List<Occupied>> busy = Map.of();
         var busyUntil = firstDay;
         for (var day = firstDay; !day.isAfter(lastDay) && found.size() < limit; day = day.plusDays(1)) {
             var sessions = calendar.sessions(day, day).stream()
@@ -77,11 +126,19 @@ public class AvailabilitySearch {
             }
             if (!day.isBefore(busyUntil)) {
                 busyUntil = day.plusDays(7);
-                busy = busy(eligible.keySet(), ClinicTime.at(day, LocalTime.MIN), ClinicTime.at(busyUntil,
-                        LocalTime.MIN));
+                busy = busy(eligible.keySet(), ClinicTime.at(day, LocalTime.MIN).minus(limits.buffer()),
+                        ClinicTime.at(busyUntil, LocalTime.MIN).plus(limits.buffer()), limits.moving());
             }
+            var dayStart = ClinicTime.at(day, LocalTime.MIN);
+            var dayEnd = ClinicTime.at(day.plusDays(1), LocalTime.MIN);
             for (var session : sessions) {
-                slotsIn(session, type, from, busy.getOrDefault(session.clinicianId(), List.of()), limit, found);
+                var theirs = busy.getOrDefault(session.clinicianId(), List.of());
+                if (limits.maximumPerDay() != null && theirs.stream().filter(o -> o.counts() && o.type() == type
+                        && o.start().isBefore(dayEnd) && !o.start().isBefore(dayStart)).count()
+                        >= limits.maximumPerDay()) {
+                    continue;
+                }
+                slotsIn(session, type, from, theirs, limits.buffer(), limit, found);
             }
         }
         found.sort(Comparator.comparing(Slot::startsAt).thenComparing(Slot::clinicianId));
@@ -100,8 +157,8 @@ public class AvailabilitySearch {
      * Adds the session's first free slots, at most {@code limit} of them: a session's later slots can never be among
      * the earliest {@code limit} overall, and a day of fifty clinicians would otherwise mean thousands of candidates.
      */
-    private static void slotsIn(ClinicSession session, AppointmentType type, Instant from, List<Instant[]> busy,
-                                int limit, List<Slot> found) {
+    private static void slotsIn(ClinicSession session, AppointmentType type, Instant from, List<Occupied> busy,
+                                Duration buffer, int limit, List<Slot> found) {
         int added = 0;
         long sessionMinutes = Duration.between(session.startsAt(), session.endsAt()).toMinutes();
         long slotMinutes = type.duration().toMinutes();
@@ -113,7 +170,8 @@ public class AvailabilitySearch {
             if (start.isBefore(from)) {
                 continue;
             }
-            boolean taken = busy.stream().anyMatch(b -> b[0].isBefore(end) && b[1].isAfter(start));
+            boolean taken = busy.stream().filter(Occupied::blocks)
+                    .anyMatch(b -> b.start().isBefore(end.plus(buffer)) && b.end().isAfter(start.minus(buffer)));
             if (!taken) {
                 found.add(new Slot(session.clinicianId(), session.siteId(), type, start, end));
                 added++;
@@ -121,19 +179,29 @@ public class AvailabilitySearch {
         }
     }
 
-    private Map<UUID, List<Instant[]>> busy(Set<UUID> clinicianIds, Instant from, Instant to) {
-        var busy = new HashMap<UUID, List<Instant[]>>();
+    /**
+     * The clinicians' appointments that touch [from, to): live ones and unexpired holds occupy their time; every one
+     * not cancelled (nor a hold) counts towards its day's maximum.
+     */
+    private Map<UUID, List<Occupied>> busy(Set<UUID> clinicianIds, Instant from, Instant to, UUID except) {
+        var busy = new HashMap<UUID, List<Occupied>>();
         jdbc.sql("""
-                        select clinician_id, starts_at, ends_at from appointment
-                        where starts_at < :to and ends_at > :from
-                          and (status in ('BOOKED', 'CHECKED_IN') or (status = 'HELD' and hold_expires_at > now()))
+                        select clinician_id, appointment_type, starts_at, ends_at,
+                               status in ('BOOKED', 'CHECKED_IN') or status = 'HELD' as blocks,
+                               status <> 'HELD' as counts
+                        from appointment
+                        where starts_at < :to and ends_at > :from and id <> :except
+                          and (status not in ('CANCELLED', 'HELD') or (status = 'HELD' and hold_expires_at > now()))
                         """)
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param("except", except == null ? new UUID(0, 0) : except)
                 .query((rs, row) -> {
                     var clinician = rs.getObject("clinician_id", UUID.class);
                     if (clinicianIds.contains(clinician)) {
-                        busy.computeIfAbsent(clinician, id -> new ArrayList<>()).add(new Instant[]{
-                                rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant()});
+                        busy.computeIfAbsent(clinician, id -> new ArrayList<>()).add(new Occupied(
+                                AppointmentType.valueOf(rs.getString("appointment_type")),
+                                rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+                                rs.getBoolean("blocks"), rs.getBoolean("counts")));
                     }
                     return null;
                 })

@@ -177,7 +177,9 @@ class EnquiryController {
                                   @RequestParam(defaultValue = "10") @Min(1) @Max(50) int limit) {
         var enquiry = enquiries.findById(id).orElseThrow(() -> new NotFoundException("Enquiry", id));
         AuditScope.patient(enquiry.patientId());
-        return availability.earliest(appointmentType, clock.instant(), Optional.empty(), limit).stream()
+        // Within the booking rules, as the desk's search: a time offered for an enquiry books as offered.
+        return availability.earliestWithinRules(appointmentType, clock.instant(), Optional.empty(), limit, null)
+                .stream()
                 .map(slot -> new SlotOffer(slot.clinicianId(), slot.siteId(), ClinicTime.show(slot.startsAt()),
                         ClinicTime.show(slot.endsAt()), !slot.startsAt().isAfter(enquiry.deadline())))
                 .toList();

@@ -95,7 +95,8 @@ class SelfReferrals {
         if (referral.enquiry().awaitingUrgentCallBack() || referral.enquiry().appointmentId() != null) {
             return List.of();
         }
-        return availability.earliest(AppointmentType.FREE_CONSULTATION, clock.instant(), Optional.empty(), limit);
+        return availability.earliestWithinRules(AppointmentType.FREE_CONSULTATION, clock.instant(), Optional.empty(),
+                limit, null);
     }
 
     @Transactional

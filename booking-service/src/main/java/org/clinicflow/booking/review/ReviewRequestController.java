@@ -66,8 +66,9 @@ class ReviewRequestController {
         var windowStart = ClinicTime.at(request.windowStarts(), LocalTime.MIDNIGHT);
         var windowEnd = ClinicTime.at(request.windowEnds().plusDays(1), LocalTime.MIDNIGHT);
         var from = windowStart.isAfter(clock.instant()) ? windowStart : clock.instant();
-        var offers = availability.earliest(AppointmentType.POST_PROCEDURE_REVIEW, from,
-                        Optional.of(request.surgeonId()), OFFERED_SLOTS).stream()
+        // Within the booking rules: a fitting time offered on the to-book list books as offered.
+        var offers = availability.earliestWithinRules(AppointmentType.POST_PROCEDURE_REVIEW, from,
+                        Optional.of(request.surgeonId()), OFFERED_SLOTS, null).stream()
                 .filter(slot -> slot.startsAt().isBefore(windowEnd))
                 .map(slot -> new SlotOffer(ClinicTime.show(slot.startsAt()), ClinicTime.show(slot.endsAt()),
                         slot.siteId()))

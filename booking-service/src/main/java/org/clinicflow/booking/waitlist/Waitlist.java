@@ -229,7 +229,8 @@ class Waitlist {
             var expires = min(now.plus(properties.offerLifespan()), lastChance);
             if (freed.startsAt().plus(length).isAfter(freed.endsAt()) || !expires.isAfter(now)
                     || availability.sessionFor(freed.clinicianId(), type, freed.startsAt(),
-                    freed.startsAt().plus(length)).isEmpty()) {
+                    freed.startsAt().plus(length)).isEmpty()
+                    || !appointments.withinPatientRules(candidate.appointmentId(), freed.startsAt())) {
                 continue;
             }
             var offerId = UUID.randomUUID();
@@ -299,8 +300,10 @@ class Waitlist {
         }
         var stillWaiting = jdbc.sql("select exists (select 1 from waitlist_entry where id = :id"
                 + " and status = 'WAITING')").param("id", offer.entryId()).query(Boolean.class).single();
-        // Reception may have moved the appointment meanwhile, to a time this offer would no longer improve on.
-        if (freed.takenAt() != null || !stillWaiting || !offer.startsAt().isBefore(offer.currentStartsAt())) {
+        // Reception may have moved the appointment meanwhile, to a time this offer would no longer improve on; or the
+        // clinician's day may have filled up to the booking rules' maximum since the offer was made.
+        if (freed.takenAt() != null || !stillWaiting || !offer.startsAt().isBefore(offer.currentStartsAt())
+                || !appointments.withinPatientRules(offer.appointmentId(), offer.startsAt())) {
             return answer(offer, OfferStatus.GONE, now);
         }
         answer(offer, OfferStatus.ACCEPTED, now);

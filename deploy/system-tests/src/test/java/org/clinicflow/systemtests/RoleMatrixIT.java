@@ -180,6 +180,20 @@ class RoleMatrixIT {
                 new Check("GET", "/api/booking/booking-rules", null, Set.of(S, P, E)),
                 new Check("PUT", "/api/booking/booking-rules/FULL_CONSULTATION",
                         "{\"minimumNoticeHours\":2,\"changeCutoffHours\":24}", Set.of(R, S, P, E)),
+                // The buffer and maximum are set by clinic admin alone, like the other rules.
+                new Check("PUT", "/api/booking/booking-rules/FREE_CONSULTATION", """
+                        {"minimumNoticeHours":1,"changeCutoffHours":4,"bufferMinutes":0,"maximumPerDay":null}""",
+                        Set.of(R, S, P, E)),
+                // Going past a booking rule with a reason is for the staff who book; nobody else gets that far.
+                new Check("POST", "/api/booking/appointments", booking.formatted(patient, clinician, SLOT,
+                        ",\"overrideReason\":\"role check override\""), Set.of(S, P, E)),
+                new Check("POST", appointment + "/reschedule", "{\"startsAt\":\"" + SLOT
+                        + "\",\"overrideReason\":\"role check override\"}", Set.of(S, P, E)),
+                new Check("POST", appointment + "/cancel",
+                        "{\"reason\":\"role check\",\"overrideReason\":\"role check override\"}",
+                        Set.of(S, P, E)),
+                new Check("GET", "/api/booking/availability?appointmentType=FREE_CONSULTATION&insideRules=true", null,
+                        Set.of(S, P, E)),
                 new Check("POST", "/api/booking/enquiries/" + java.util.UUID.randomUUID() + "/call-back",
                         "{\"note\":\"role check\",\"appointmentNeeded\":true}", Set.of(S, P, E)),
                 new Check("POST", appointment + "/procedure", """

@@ -10,6 +10,7 @@ import java.util.Map;
 public class InvalidFieldException extends RuntimeException {
 
     private final Map<String, String> problems;
+    private final Map<String, Object> properties;
 
     public InvalidFieldException(String field, String message) {
         this(Map.of(field, message));
@@ -17,11 +18,24 @@ public class InvalidFieldException extends RuntimeException {
 
     /** @param problems field name to what is wrong with it, in the order to report them */
     public InvalidFieldException(Map<String, String> problems) {
+        this(problems, Map.of());
+    }
+
+    /**
+     * @param properties what the problem details carry besides the fields, so that a screen can act on the kind of
+     *                   refusal (such as a rule staff may go past with a reason) rather than parse the text
+     */
+    public InvalidFieldException(Map<String, String> problems, Map<String, Object> properties) {
         super(String.join("; ", problems.keySet()));
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("An invalid-field problem needs at least one field");
         }
         this.problems = new LinkedHashMap<>(problems);
+        this.properties = Map.copyOf(properties);
+    }
+
+    public Map<String, Object> properties() {
+        return properties;
     }
 
     public Map<String, String> problems() {

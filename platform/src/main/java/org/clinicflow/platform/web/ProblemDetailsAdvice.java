@@ -92,7 +92,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         var errors = ex.problems().entrySet().stream()
                 .map(problem -> new FieldProblem(problem.getKey(), problem.getValue()))
                 .toList();
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid request", describe(errors), errors);
+        var response = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid request", describe(errors), errors);
+        if (response.getBody() instanceof ProblemDetail problem) {
+            ex.properties().forEach(problem::setProperty);
+        }
+        return response;
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -158,7 +162,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         if (!errors.isEmpty()) {
-            problem.setProperties(Map.of("errors", errors));
+            problem.setProperties(new java.util.LinkedHashMap<>(Map.of("errors", errors)));
         }
         return ResponseEntity.status(status).body(problem);
     }

@@ -76,10 +76,20 @@ public class Appointments {
      * slots returned, so the search asks for more than it shows.
      */
     public List<Slot> earliest(String appointmentType, UUID clinicianId, OffsetDateTime from, int limit) {
+        return earliest(appointmentType, clinicianId, from, limit, false);
+    }
+
+    /**
+     * @param insideRules also the free times that break a booking rule (too soon, inside a buffer, a full day), which
+     *                    reception books only with a reason for overriding; otherwise only times within the rules
+     */
+    public List<Slot> earliest(String appointmentType, UUID clinicianId, OffsetDateTime from, int limit,
+                               boolean insideRules) {
         return services.get(Part.BOOKING, new ParameterizedTypeReference<List<Slot>>() {
                 }, "/api/booking/availability?appointmentType={type}&limit={limit}"
                         + (clinicianId == null ? "" : "&clinicianId=" + clinicianId)
-                        + (from == null ? "" : "&from=" + from.toInstant()),
+                        + (from == null ? "" : "&from=" + from.toInstant())
+                        + (insideRules ? "&insideRules=true" : ""),
                 appointmentType, limit);
     }
 
@@ -89,7 +99,14 @@ public class Appointments {
     }
 
     public Appointment bookHeld(UUID holdId, UUID patientId, String reason, UUID enquiryId, UUID reviewRequestId) {
+        return bookHeld(holdId, patientId, reason, enquiryId, reviewRequestId, null);
+    }
+
+    /** @param overrideReason reception's reason for going past the booking rules; null or blank for none */
+    public Appointment bookHeld(UUID holdId, UUID patientId, String reason, UUID enquiryId, UUID reviewRequestId,
+                                String overrideReason) {
         var body = new java.util.HashMap<String, Object>();
+        body.put("overrideReason", blankIsNone(overrideReason));
         body.put("holdId", holdId);
         body.put("patientId", patientId);
         body.put("reason", reason == null || reason.isBlank() ? null : reason.strip());
@@ -108,13 +125,19 @@ public class Appointments {
                 "/api/booking/appointments/{id}/no-show", id);
     }
 
-    public Appointment cancel(UUID id, String etag, String reason) {
-        return services.post(Part.BOOKING, Appointment.class, Map.of("reason", reason.strip()), etag,
-                "/api/booking/appointments/{id}/cancel", id);
+    /** @param overrideReason reception's reason for cancelling inside the cutoff; null or blank for none */
+    public Appointment cancel(UUID id, String etag, String reason, String overrideReason) {
+        var body = new java.util.HashMap<String, Object>();
+        body.put("reason", reason.strip());
+        body.put("overrideReason", blankIsNone(overrideReason));
+        return services.post(Part.BOOKING, Appointment.class, body, etag, "/api/booking/appointments/{id}/cancel", id);
     }
 
-    public Appointment reschedule(UUID id, String etag, OffsetDateTime startsAt, String reason) {
+    /** @param overrideReason reception's reason for going past the booking rules; null or blank for none */
+    public Appointment reschedule(UUID id, String etag, OffsetDateTime startsAt, String reason,
+                                  String overrideReason) {
         var body = new java.util.HashMap<String, Object>();
+        body.put("overrideReason", blankIsNone(overrideReason));
         body.put("startsAt", startsAt);
         body.put("reason", reason == null || reason.isBlank() ? null : reason.strip());
         return services.post(Part.BOOKING, Appointment.class, body, etag,
@@ -145,5 +168,9 @@ public class Appointments {
 
     public void leaveWaitingList(UUID id) {
         services.delete(Part.BOOKING, "/api/booking/appointments/{id}/waitlist", id);
+    }
+
+    private static String blankIsNone(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

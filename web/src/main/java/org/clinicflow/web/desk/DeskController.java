@@ -40,6 +40,8 @@ class DeskController {
 
     /** How many slots the page shows; the search asks for more when a site is chosen, since it filters after. */
     private static final int SHOWN = 12;
+    /** The field booking-service names for a reason to go past a booking rule. */
+    private static final String OVERRIDE = "overrideReason";
     /** How the registration form names the fields that booking-service's problem details name. */
     private static final Map<String, String> PATIENT_FIELDS = Map.of("givenName", "Given name",
             "familyName", "Family name", "dateOfBirth", "Date of birth", "email", "Email address",
@@ -282,13 +284,15 @@ class DeskController {
     String slots(@PathVariable UUID id, @RequestParam UUID patient,
                  @RequestParam(defaultValue = "FREE_CONSULTATION") String type,
                  @RequestParam(required = false) UUID clinician, @RequestParam(required = false) UUID site,
-                 @RequestParam(required = false) String taken, Model model) {
+                 @RequestParam(required = false) String taken,
+                 @RequestParam(defaultValue = "false") boolean insideRules, Model model) {
         if (!Labels.BOOKABLE_TYPES.contains(type)) {
             type = "FREE_CONSULTATION";
         }
         // Four calls that need nothing of each other, made side by side.
         var search = type;
-        var earliest = services.soon(() -> appointments.earliest(search, clinician, null, site == null ? SHOWN : 100));
+        var earliest = services.soon(() -> appointments.earliest(search, clinician, null, site == null ? SHOWN : 100,
+                insideRules));
         var caller = services.soon(() -> desk.patient(patient));
         var names = services.soon(directory::names);
         var enquiry = desk.enquiry(id);
@@ -308,6 +312,7 @@ class DeskController {
         model.addAttribute("clinician", clinician);
         model.addAttribute("site", site);
         model.addAttribute("taken", taken != null);
+        model.addAttribute("insideRules", insideRules);
         return "desk/slots";
     }
 
@@ -346,17 +351,41 @@ class DeskController {
         model.addAttribute("startsAt", startsAt);
         model.addAttribute("heldUntil", heldUntil);
         model.addAttribute("withinTarget", !startsAt.isAfter(enquiry.deadline()));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", new FormErrors());
+        }
         return "desk/confirm";
     }
 
+    /**
+     * Books the held time. A time that breaks a booking rule (reception chose one inside the rules, or the clock
+     * passed the notice while the hold was open) comes back to this page with the rule named and a reason for
+     * overriding asked for; the hold is still the patient's until it runs out.
+     */
     @PostMapping("/enquiries/{id}/bookings")
     String book(@PathVariable UUID id, @RequestParam UUID patient, @RequestParam UUID hold,
-                @RequestParam String type, @RequestParam(defaultValue = "") String reason) {
+                @RequestParam String type, @RequestParam(defaultValue = "") String reason,
+                @RequestParam(required = false) String overrideReason,
+                @RequestParam(required = false) UUID clinician, @RequestParam(required = false) UUID site,
+                @RequestParam(required = false) OffsetDateTime startsAt,
+                @RequestParam(required = false) OffsetDateTime heldUntil, Model model) {
+        var visit = reason.length() > 500 ? reason.substring(0, 500) : reason;
+        var again = clinician != null && site != null && startsAt != null && heldUntil != null;
+        if (overrideReason != null && overrideReason.isBlank() && again) {
+            model.addAttribute("errors", new FormErrors().add(OVERRIDE, "Enter why the rule should be overridden"));
+            model.addAttribute("visitReason", visit);
+            return confirm(id, patient, hold, clinician, site, type, startsAt, heldUntil, model);
+        }
         try {
-            var booked = appointments.bookHeld(hold, patient, reason.length() > 500 ? reason.substring(0, 500)
-                    : reason, id, null);
+            var booked = appointments.bookHeld(hold, patient, visit, id, null, overrideReason);
             return "redirect:/desk/appointments/" + booked.id() + "/booked";
         } catch (ServiceProblem refused) {
+            if ((refused.overridable() || refused.fieldErrors().containsKey(OVERRIDE)) && again) {
+                model.addAttribute("errors", FormErrors.of(refused, Map.of("startsAt", "The time", OVERRIDE,
+                        "A reason for overriding")).renamed("startsAt", OVERRIDE));
+                model.addAttribute("visitReason", visit);
+                return confirm(id, patient, hold, clinician, site, type, startsAt, heldUntil, model);
+            }
             // The hold ran out (422) and perhaps someone else took the time (409), or the hold is gone: either way,
             // fresh times.
             if (refused.conflict() || refused.status() == 404 || refused.status() == 410 || refused.status() == 422) {

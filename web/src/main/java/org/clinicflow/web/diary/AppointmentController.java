@@ -3,6 +3,7 @@ package org.clinicflow.web.diary;
 import org.clinicflow.web.appointment.Appointments;
 import org.clinicflow.web.directory.Directory;
 import org.clinicflow.web.platform.ClinicTime;
+import org.clinicflow.web.platform.FormErrors;
 import org.clinicflow.web.platform.Part;
 import org.clinicflow.web.platform.ServiceProblem;
 import org.clinicflow.web.platform.Services;
@@ -30,6 +31,12 @@ import java.util.function.Supplier;
 @RequestMapping("/diary/appointments/{id}")
 @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin')")
 class AppointmentController {
+
+    /** The field booking-service names for a reason to go past a booking rule. */
+    private static final String OVERRIDE = "overrideReason";
+    /** The labels of the fields booking-service may name on these pages. */
+    private static final Map<String, String> FIELDS = Map.of("startsAt", "The new time", OVERRIDE,
+            "A reason for overriding", "reason", "Reason");
 
     /** What a finished change says on the page it returns to. */
     private static final Set<String> DONE = Set.of("checked-in", "no-show", "cancelled", "moved", "waiting",
@@ -63,16 +70,37 @@ class AppointmentController {
         return change(id, "no-show", model, () -> appointments.noShow(id, etag(version)));
     }
 
+    /**
+     * Inside the type's cutoff booking-service refuses a cancellation unless reception gives a reason for overriding
+     * it; the page then shows the rule and asks for that reason, keeping what was typed.
+     */
     @PostMapping("/cancel")
     String cancel(@PathVariable UUID id, @RequestParam long version, @RequestParam(defaultValue = "") String reason,
-                  Model model) {
+                  @RequestParam(required = false) String overrideReason, Model model) {
+        model.addAttribute("cancelReason", reason);
+        model.addAttribute("overrideAsked", overrideReason != null);
         if (reason.isBlank()) {
             return page(id, null, null, Map.of("reason", "Enter why the appointment is cancelled"), model);
         }
         if (reason.length() > 500) {
             return page(id, null, null, Map.of("reason", "Reason must be 500 characters or fewer"), model);
         }
-        return change(id, "cancelled", model, () -> appointments.cancel(id, etag(version), reason));
+        if (overrideReason != null && overrideReason.isBlank()) {
+            return page(id, null, null, Map.of(OVERRIDE, "Enter why the rule should be overridden"), model);
+        }
+        try {
+            appointments.cancel(id, etag(version), reason, overrideReason);
+            return "redirect:/diary/appointments/" + id + "?done=cancelled";
+        } catch (ServiceProblem refused) {
+            if (refused.overridable() || refused.fieldErrors().containsKey(OVERRIDE)) {
+                model.addAttribute("overrideAsked", true);
+                return page(id, null, null, FormErrors.of(refused, FIELDS).all(), model);
+            }
+            if (refused.stale() || refused.conflict() || refused.invalid()) {
+                return page(id, null, refused, Map.of(), model);
+            }
+            throw refused;
+        }
     }
 
     /** The patient would come sooner: the waiting list offers them any earlier time with this clinician. */
@@ -94,6 +122,13 @@ class AppointmentController {
 
     @GetMapping("/move")
     String chooseNewTime(@PathVariable UUID id, @RequestParam(required = false) String taken, Model model) {
+        return chooseNewTime(id, taken, model, null, new FormErrors());
+    }
+
+    /** @param overriding the time a move to was refused by a booking rule; null when none was */
+    private String chooseNewTime(UUID id, String taken, Model model, OffsetDateTime overriding, FormErrors errors) {
+        model.addAttribute("overriding", overriding);
+        model.addAttribute("errors", errors);
         var appointment = appointments.read(id);
         var names = directory.names();
         model.addAttribute("appointment", appointment);
@@ -105,14 +140,28 @@ class AppointmentController {
         return "diary/move";
     }
 
+    /**
+     * A move that breaks a booking rule (inside the cutoff, or a new time too soon, inside a buffer or on a full day)
+     * comes back to the list of times with the rule named and a reason for overriding asked for.
+     */
     @PostMapping("/move")
     String move(@PathVariable UUID id, @RequestParam long version, @RequestParam OffsetDateTime startsAt,
-                @RequestParam(defaultValue = "") String reason, Model model) {
+                @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) String overrideReason,
+                Model model) {
+        if (overrideReason != null && overrideReason.isBlank()) {
+            return chooseNewTime(id, null, model, startsAt,
+                    new FormErrors().add(OVERRIDE, "Enter why the rule should be overridden"));
+        }
         try {
             appointments.reschedule(id, etag(version), startsAt, reason.length() > 500 ? reason.substring(0, 500)
-                    : reason);
+                    : reason, overrideReason);
             return "redirect:/diary/appointments/" + id + "?done=moved";
         } catch (ServiceProblem refused) {
+            if (refused.overridable() || refused.fieldErrors().containsKey(OVERRIDE)) {
+                // One input on this page: each rule's message beside it, whichever field the service named.
+                return chooseNewTime(id, null, model, startsAt,
+                        FormErrors.of(refused, FIELDS).renamed("startsAt", OVERRIDE));
+            }
             if (refused.conflict()) {
                 return "redirect:/diary/appointments/" + id + "/move?taken";
             }

@@ -61,4 +61,12 @@ public class ServiceProblem extends RuntimeException {
     public boolean invalid() {
         return status == 400 || status == 422;
     }
+
+    /**
+     * booking-service refused because the request breaks a booking rule that staff may go past with a reason: the
+     * same request with {@code overrideReason} would go through.
+     */
+    public boolean overridable() {
+        return status == 422 && member("overridable").map(tools.jackson.databind.JsonNode::asBoolean).orElse(false);
+    }
 }
