@@ -1,5 +1,7 @@
 package org.clinicflow.booking.platform;
 
+import org.clinicflow.platform.time.ClinicZone;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -13,7 +15,7 @@ import java.time.ZoneId;
  */
 public final class ClinicTime {
 
-    public static final ZoneId ZONE = ZoneId.of("Europe/London");
+    public static final ZoneId ZONE = ClinicZone.ZONE;
 
     private ClinicTime() {
     }

@@ -1,5 +1,6 @@
 package org.clinicflow.content.demo;
 
+import org.clinicflow.platform.time.ClinicZone;
 import org.clinicflow.content.markdown.SafeMarkdown;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
@@ -14,7 +15,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.UUID;
 
 /**
@@ -53,7 +53,7 @@ class DemoTreatmentsMigration implements JavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         var connection = context.getConnection();
-        var now = OffsetDateTime.now(ZoneId.of("Europe/London"));
+        var now = OffsetDateTime.now(ClinicZone.ZONE);
         for (var demo : DemoTreatments.all()) {
             // An overdue one gives the editors' review-due list something to show.
             var publishedAt = demo.reviewOverdue() ? now.minusMonths(13) : now.minusMonths(2);

@@ -1,10 +1,10 @@
 package org.clinicflow.content.platform;
 
+import org.clinicflow.platform.time.ClinicZone;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
-import java.time.ZoneId;
 
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
@@ -12,6 +12,6 @@ class ClockConfiguration {
     /** Review dates and times shown to the clinic are UK civil dates and times. */
     @Bean
     Clock clock() {
-        return Clock.system(ZoneId.of("Europe/London"));
+        return Clock.system(ClinicZone.ZONE);
     }
 }

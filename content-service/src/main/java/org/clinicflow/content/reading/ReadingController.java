@@ -1,5 +1,6 @@
 package org.clinicflow.content.reading;
 
+import org.clinicflow.platform.time.ClinicZone;
 import io.swagger.v3.oas.annotations.Operation;
 import org.clinicflow.content.signoff.PublishedSummary;
 import org.clinicflow.content.signoff.TreatmentVersion;
@@ -23,7 +24,6 @@ import org.springframework.web.context.request.WebRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Function;
 
@@ -38,7 +38,6 @@ import java.util.function.Function;
 class ReadingController {
 
     static final CacheControl CACHE = CacheControl.maxAge(Duration.ofSeconds(60)).cachePublic();
-    private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/London");
     private static final int SEARCH_LIMIT = 20;
 
     private final PublishedContent published;
@@ -55,7 +54,7 @@ class ReadingController {
 
         static TreatmentSummaryView of(PublishedSummary s) {
             return new TreatmentSummaryView(s.slug(), s.title(), s.summary(), s.version(), s.contentHash(), s.demo(),
-                    s.publishedAt().atZone(CLINIC_ZONE).toOffsetDateTime());
+                    s.publishedAt().atZone(ClinicZone.ZONE).toOffsetDateTime());
         }
     }
 
@@ -72,7 +71,7 @@ class ReadingController {
                             e.getValue().html()))
                     .toList();
             return new TreatmentView(v.treatmentSlug(), v.title(), v.summary(), v.number(), v.contentHash(), v.demo(),
-                    v.publishedAt().atZone(CLINIC_ZONE).toOffsetDateTime(), v.keyFacts(), sections);
+                    v.publishedAt().atZone(ClinicZone.ZONE).toOffsetDateTime(), v.keyFacts(), sections);
         }
     }
 

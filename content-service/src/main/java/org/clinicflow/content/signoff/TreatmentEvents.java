@@ -1,5 +1,6 @@
 package org.clinicflow.content.signoff;
 
+import org.clinicflow.platform.time.ClinicZone;
 import org.clinicflow.content.treatment.KeyFacts;
 import org.clinicflow.platform.outbox.CloudEvent;
 
@@ -7,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +21,6 @@ final class TreatmentEvents {
     static final String TOPIC = "clinic.content.treatment";
     static final String SOURCE = "/clinicflow/content-service";
     static final String PUBLISHED_V1 = "clinic.content.treatment-published.v1";
-    private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/London");
 
     private TreatmentEvents() {
     }
@@ -53,6 +52,6 @@ final class TreatmentEvents {
     }
 
     private static OffsetDateTime clinicTime(Instant instant) {
-        return instant.atZone(CLINIC_ZONE).toOffsetDateTime();
+        return instant.atZone(ClinicZone.ZONE).toOffsetDateTime();
     }
 }

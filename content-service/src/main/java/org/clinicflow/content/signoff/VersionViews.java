@@ -1,17 +1,15 @@
 package org.clinicflow.content.signoff;
 
+import org.clinicflow.platform.time.ClinicZone;
 import org.clinicflow.content.treatment.KeyFacts;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 
 /** What the editorial API shows of versions. Times are clinic time with their offset; people are Keycloak ids. */
 final class VersionViews {
-
-    private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/London");
 
     private VersionViews() {
     }
@@ -64,6 +62,6 @@ final class VersionViews {
     }
 
     static OffsetDateTime clinicTime(Instant instant) {
-        return instant == null ? null : instant.atZone(CLINIC_ZONE).toOffsetDateTime();
+        return instant == null ? null : instant.atZone(ClinicZone.ZONE).toOffsetDateTime();
     }
 }

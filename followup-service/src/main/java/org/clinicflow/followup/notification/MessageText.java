@@ -1,16 +1,15 @@
 package org.clinicflow.followup.notification;
 
+import org.clinicflow.platform.time.ClinicZone;
 import org.clinicflow.followup.content.QuotedContent;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Patient-friendly wording around a stored message: greeting, when, the quoted advice, and how to reach the team. */
 final class MessageText {
 
-    private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/London");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK);
 
     private MessageText() {
@@ -37,6 +36,6 @@ final class MessageText {
     }
 
     static String when(Instant instant) {
-        return WHEN.format(instant.atZone(CLINIC_ZONE));
+        return WHEN.format(instant.atZone(ClinicZone.ZONE));
     }
 }

@@ -1,5 +1,6 @@
 package org.clinicflow.followup.notification;
 
+import org.clinicflow.platform.time.ClinicZone;
 import io.swagger.v3.oas.annotations.Operation;
 import org.clinicflow.platform.audit.AuditAction;
 import org.clinicflow.platform.audit.AuditScope;
@@ -17,15 +18,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/followup/notifications")
 class NotificationController {
-
-    private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/London");
 
     private final Notifications notifications;
 
@@ -81,6 +79,6 @@ class NotificationController {
     }
 
     private static OffsetDateTime show(Instant instant) {
-        return instant == null ? null : instant.atZone(CLINIC_ZONE).toOffsetDateTime();
+        return instant == null ? null : instant.atZone(ClinicZone.ZONE).toOffsetDateTime();
     }
 }

@@ -1,5 +1,7 @@
 package org.clinicflow.followup.notification;
 
+import org.clinicflow.platform.time.ClinicZone;
+
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -11,7 +13,7 @@ import java.time.ZonedDateTime;
  */
 record QuietHours(ZoneId zone, LocalTime starts, LocalTime ends) {
 
-    static final QuietHours CLINIC = new QuietHours(ZoneId.of("Europe/London"), LocalTime.of(21, 0),
+    static final QuietHours CLINIC = new QuietHours(ClinicZone.ZONE, LocalTime.of(21, 0),
             LocalTime.of(8, 0));
 
     boolean isQuiet(Instant instant) {

@@ -1,5 +1,6 @@
 package org.clinicflow.followup.pathway;
 
+import org.clinicflow.platform.time.ClinicZone;
 import io.swagger.v3.oas.annotations.Operation;
 import org.clinicflow.followup.notification.Notification;
 import org.clinicflow.followup.notification.NotificationStatus;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,8 +25,6 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/followup/follow-ups")
 class MyFollowUpsController {
-
-    private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/London");
 
     private final JdbcClient jdbc;
     private final Notifications notifications;
@@ -104,6 +102,6 @@ class MyFollowUpsController {
     }
 
     private static OffsetDateTime show(Instant instant) {
-        return instant == null ? null : instant.atZone(CLINIC_ZONE).toOffsetDateTime();
+        return instant == null ? null : instant.atZone(ClinicZone.ZONE).toOffsetDateTime();
     }
 }

@@ -1,5 +1,6 @@
 package org.clinicflow.followup.pathway;
 
+import org.clinicflow.platform.time.ClinicZone;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -28,7 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +39,6 @@ import java.util.Set;
 @RequestMapping("/api/followup/pathways")
 class PathwayController {
 
-    private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/London");
     private static final Set<String> CONTENT_SECTIONS = Set.of("purpose", "procedure", "outcomes", "risks", "recovery",
             "furtherReading", "references");
 
@@ -65,7 +64,7 @@ class PathwayController {
 
         static PathwayView of(PathwayDefinition d) {
             return new PathwayView(d.treatment(), d.version(), d.contentSlug(),
-                    d.createdAt().atZone(CLINIC_ZONE).toOffsetDateTime(),
+                    d.createdAt().atZone(ClinicZone.ZONE).toOffsetDateTime(),
                     d.steps().stream().map(StepView::of).toList());
         }
     }

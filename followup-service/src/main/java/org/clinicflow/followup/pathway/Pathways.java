@@ -1,5 +1,6 @@
 package org.clinicflow.followup.pathway;
 
+import org.clinicflow.platform.time.ClinicZone;
 import org.clinicflow.followup.notification.Channel;
 import org.clinicflow.followup.notification.NewNotification;
 import org.clinicflow.followup.notification.Notifications;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
@@ -30,7 +30,6 @@ import java.util.UUID;
 class Pathways {
 
     private static final Logger log = LoggerFactory.getLogger(Pathways.class);
-    private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/London");
 
     private final JdbcClient jdbc;
     private final PathwayDefinitions definitions;
@@ -93,8 +92,8 @@ class Pathways {
 
     private void message(ProcedureCompleted procedure, UUID pathwayId, PathwayDefinition definition,
                          PathwayStep step, LocalDate day, Instant now, UUID eventId) {
-        var due = step.sendAt().equals(LocalTime.MIDNIGHT) ? day.atStartOfDay(CLINIC_ZONE).toInstant()
-                : day.atTime(step.sendAt()).atZone(CLINIC_ZONE).toInstant();
+        var due = step.sendAt().equals(LocalTime.MIDNIGHT) ? day.atStartOfDay(ClinicZone.ZONE).toInstant()
+                : day.atTime(step.sendAt()).atZone(ClinicZone.ZONE).toInstant();
         if (due.isBefore(now)) {
             due = now;
         }

@@ -1,10 +1,10 @@
 package org.clinicflow.followup.pathway;
 
+import org.clinicflow.platform.time.ClinicZone;
 import org.clinicflow.platform.outbox.CloudEvent;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -25,7 +25,7 @@ final class ReviewEvents {
 
     static CloudEvent requested(ReviewRequestedV1 data, Instant now) {
         // Whole seconds: RFC 3339 needs the seconds field, which a time printed without a fraction may drop.
-        var time = now.truncatedTo(ChronoUnit.SECONDS).plusMillis(1).atZone(ZoneId.of("Europe/London"))
+        var time = now.truncatedTo(ChronoUnit.SECONDS).plusMillis(1).atZone(ClinicZone.ZONE)
                 .toOffsetDateTime();
         return new CloudEvent(UUID.randomUUID(), SOURCE, REQUESTED_V1, data.requestId().toString(), time, null, data);
     }

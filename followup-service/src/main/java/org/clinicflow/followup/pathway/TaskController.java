@@ -1,5 +1,6 @@
 package org.clinicflow.followup.pathway;
 
+import org.clinicflow.platform.time.ClinicZone;
 import io.swagger.v3.oas.annotations.Operation;
 import org.clinicflow.platform.audit.AuditAction;
 import org.clinicflow.platform.audit.AuditScope;
@@ -26,7 +27,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
@@ -34,8 +34,6 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/followup/tasks")
 class TaskController {
-
-    private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/London");
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -95,7 +93,7 @@ class TaskController {
         return new TaskView(rs.getObject("id", UUID.class), rs.getObject("pathway_id", UUID.class),
                 rs.getObject("patient_id", UUID.class), rs.getString("step_code"), rs.getString("title"),
                 rs.getObject("due_on", LocalDate.class), rs.getString("status"),
-                doneAt == null ? null : doneAt.atZoneSameInstant(CLINIC_ZONE).toOffsetDateTime(),
+                doneAt == null ? null : doneAt.atZoneSameInstant(ClinicZone.ZONE).toOffsetDateTime(),
                 rs.getString("done_by"), rs.getLong("version"));
     }
 }

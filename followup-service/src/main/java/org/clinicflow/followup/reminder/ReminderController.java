@@ -1,5 +1,6 @@
 package org.clinicflow.followup.reminder;
 
+import org.clinicflow.platform.time.ClinicZone;
 import io.swagger.v3.oas.annotations.Operation;
 import org.clinicflow.followup.notification.Notification;
 import org.clinicflow.followup.notification.NotificationStatus;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -22,8 +22,6 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/followup/reminders")
 class ReminderController {
-
-    private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/London");
 
     private final Notifications notifications;
 
@@ -35,8 +33,8 @@ class ReminderController {
                         OffsetDateTime appointmentStartsAt, NotificationStatus status) {
 
         static ReminderView of(Notification n, ReminderKind kind) {
-            return new ReminderView(n.id(), n.appointmentId(), kind, n.dueAt().atZone(CLINIC_ZONE).toOffsetDateTime(),
-                    n.appointmentStartsAt().atZone(CLINIC_ZONE).toOffsetDateTime(), n.status());
+            return new ReminderView(n.id(), n.appointmentId(), kind, n.dueAt().atZone(ClinicZone.ZONE).toOffsetDateTime(),
+                    n.appointmentStartsAt().atZone(ClinicZone.ZONE).toOffsetDateTime(), n.status());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.clinicflow.followup.waitlist;
 
+import org.clinicflow.platform.time.ClinicZone;
 import org.clinicflow.followup.notification.Channel;
 import org.clinicflow.followup.notification.NewNotification;
 import org.clinicflow.followup.notification.Notifications;
@@ -16,7 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
@@ -32,7 +32,7 @@ class WaitlistOffersListener {
     static final String CONSUMER = "followup-service.offers";
     private static final Logger log = LoggerFactory.getLogger(WaitlistOffersListener.class);
     private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK).withZone(ZoneId.of("Europe/London"));
+            DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK).withZone(ClinicZone.ZONE);
 
     private final Inbox inbox;
     private final Notifications notifications;

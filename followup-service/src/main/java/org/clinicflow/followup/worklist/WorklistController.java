@@ -1,5 +1,6 @@
 package org.clinicflow.followup.worklist;
 
+import org.clinicflow.platform.time.ClinicZone;
 import io.swagger.v3.oas.annotations.Operation;
 import org.clinicflow.platform.audit.AuditAction;
 import org.clinicflow.platform.audit.Audited;
@@ -13,7 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,7 +25,6 @@ import java.util.UUID;
 @RequestMapping("/api/followup/worklist")
 class WorklistController {
 
-    private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/London");
     private static final int LIMIT = 500;
     /** How long a newly started pathway stays on the worklist: long enough to be seen after a weekend away. */
     private static final java.time.Duration STARTED_LATELY = java.time.Duration.ofDays(14);
@@ -74,7 +73,7 @@ class WorklistController {
     @Audited(action = AuditAction.READ, record = "worklist", patients = "#result?.namedPatients()")
     @Transactional(readOnly = true)
     Worklist worklist() {
-        var today = LocalDate.now(clock.withZone(CLINIC_ZONE));
+        var today = LocalDate.now(clock.withZone(ClinicZone.ZONE));
         var tasks = jdbc.sql("""
                         select id, patient_id, pathway_id, step_code, title, due_on from follow_up_task
                         where status = 'OPEN' and due_on < :today order by due_on, id limit :limit
@@ -104,7 +103,7 @@ class WorklistController {
                 .query((rs, row) -> new FailedMessage(rs.getObject("id", UUID.class),
                         rs.getObject("patient_id", UUID.class), rs.getString("purpose"),
                         rs.getObject("appointment_id", UUID.class), rs.getObject("pathway_id", UUID.class),
-                        rs.getObject("due_at", OffsetDateTime.class).atZoneSameInstant(CLINIC_ZONE)
+                        rs.getObject("due_at", OffsetDateTime.class).atZoneSameInstant(ClinicZone.ZONE)
                                 .toOffsetDateTime(), rs.getString("channel"), rs.getInt("attempts"),
                         rs.getString("last_error")))
                 .list();
@@ -118,7 +117,7 @@ class WorklistController {
                         rs.getObject("patient_id", UUID.class), rs.getObject("surgeon_id", UUID.class),
                         rs.getObject("appointment_id", UUID.class), rs.getString("treatment"),
                         rs.getObject("performed_on", LocalDate.class),
-                        rs.getObject("started_at", OffsetDateTime.class).atZoneSameInstant(CLINIC_ZONE)
+                        rs.getObject("started_at", OffsetDateTime.class).atZoneSameInstant(ClinicZone.ZONE)
                                 .toOffsetDateTime()))
                 .list();
         return new Worklist(today, tasks, reviews, failed, started);
