@@ -36,7 +36,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class OpenLoopLoad {
 
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /** Below what a service accepts (256) less what the gateway may hold of it (128). */
     private static final int MAX_IN_FLIGHT = 100;
 
@@ -46,13 +46,35 @@ final class OpenLoopLoad {
         this.client = client;
     }
 
+    /**
+     * One request and its answer, or several made one after the other (a page's calls behind it), sent on the load's
+     * own virtual thread. Returns the outcome to count: a status code, or what was wrong with the answer. An
+     * exception is counted by its class.
+     */
+    @FunctionalInterface
+    interface Exchange {
+        /** @param index the request's number in this run, from 0, for scenarios whose every request is distinct */
+        String make(HttpClient client, int index) throws IOException, InterruptedException;
+    }
+
+    /** The same request every time, judged by its status code alone. */
     LoadResult run(String scenario, HttpRequest request, int expectedStatus, int perSecond, Duration duration) {
+        var timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(REQUEST_TIMEOUT).build();
+        return run(scenario, (http, index) -> String.valueOf(
+                        http.send(timed, HttpResponse.BodyHandlers.discarding()).statusCode()),
+                String.valueOf(expectedStatus), perSecond, duration);
+    }
+
+    /**
+     * @param expected the outcome of an exchange that went as it should; every other one is an error. An exchange
+     *                 that reads and checks its answer must set its own requests' timeouts ({@link #REQUEST_TIMEOUT}).
+     */
+    LoadResult run(String scenario, Exchange exchange, String expected, int perSecond, Duration duration) {
         int total = Math.toIntExact(perSecond * duration.toSeconds());
         long interval = 1_000_000_000L / perSecond;
         long[] latencies = new long[total];
         long[] sendDelays = new long[total];
         var outcomes = new ConcurrentHashMap<String, Integer>();
-        var timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(REQUEST_TIMEOUT).build();
         var inFlight = new Semaphore(MAX_IN_FLIGHT, true);
         long start = System.nanoTime() + 20_000_000L;
         try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -66,7 +88,7 @@ final class OpenLoopLoad {
                     sendDelays[index] = System.nanoTime() - due;
                     inFlight.acquireUninterruptibly();
                     try {
-                        latencies[index] = send(timed, due, outcomes);
+                        latencies[index] = send(exchange, index, due, outcomes);
                     } finally {
                         inFlight.release();
                     }
@@ -75,7 +97,7 @@ final class OpenLoopLoad {
         } // closing waits for every answer (or timeout)
         long elapsed = System.nanoTime() - start;
         writeLatencies(scenario, interval, latencies, sendDelays);
-        return LoadResult.of(scenario, latencies, sendDelays, outcomes, String.valueOf(expectedStatus), elapsed);
+        return LoadResult.of(scenario, latencies, sendDelays, outcomes, expected, elapsed);
     }
 
     private static void writeLatencies(String scenario, long interval, long[] latencies, long[] sendDelays) {
@@ -99,10 +121,10 @@ final class OpenLoopLoad {
     }
 
     /** Records the outcome (status code, or the exception's class) and returns the latency in nanoseconds. */
-    private long send(HttpRequest request, long due, Map<String, Integer> outcomes) {
+    private long send(Exchange exchange, int index, long due, Map<String, Integer> outcomes) {
         String outcome;
         try {
-            outcome = String.valueOf(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+            outcome = exchange.make(client, index);
         } catch (Exception e) {
             outcome = e.getClass().getSimpleName();
             if (e instanceof InterruptedException) {

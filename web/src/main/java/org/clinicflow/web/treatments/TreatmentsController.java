@@ -25,9 +25,11 @@ class TreatmentsController {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final Services services;
+    private final PublishedTreatments published;
 
-    TreatmentsController(Services services) {
+    TreatmentsController(Services services, PublishedTreatments published) {
         this.services = services;
+        this.published = published;
     }
 
     record Summary(String slug, String title, String summary, int version, boolean demo) {
@@ -55,8 +57,7 @@ class TreatmentsController {
         if (slug.length() > 80 || !SLUG.matcher(slug).matches()) {
             throw new ServiceProblem(404, "No such treatment", java.util.Map.of());
         }
-        model.addAttribute("treatment", services.get(Part.CONTENT, Treatment.class,
-                "/api/content/treatments/{slug}", slug));
+        model.addAttribute("treatment", published.read(slug));
         return "treatments/treatment";
     }
 }
