@@ -55,7 +55,12 @@ final class Browser implements AutoCloseable {
         if (!driver.findElements(By.id("kc-form-login")).isEmpty()) {
             fill("username", username);
             fill("password", password);
-            driver.findElement(By.id("kc-login")).click();
+            var login = driver.findElement(By.id("kc-login"));
+            login.click();
+            // The page the sign-in ends on (the gateway's, or Keycloak's refusal) loaded before the test goes on:
+            // otherwise the tail of the sign-in's redirects can land after the test's own navigation and replace it.
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> gone(login)
+                    && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         }
     }
 
