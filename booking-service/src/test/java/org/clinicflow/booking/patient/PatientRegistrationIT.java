@@ -82,6 +82,24 @@ class PatientRegistrationIT extends BookingServiceIT {
     }
 
     @Test
+    void valuesOfTheWrongJsonTypeAreRefusedWithTheirFieldNotCoerced() {
+        long before = jdbc.sql("select count(*) from patient").query(Long.class).single();
+        var token = tokenFor(DemoUsers.RECEPTIONIST);
+        var cases = java.util.Map.of(
+                "givenName", NEW_PATIENT.replace("\"Margaret\"", "123"),
+                "familyName", NEW_PATIENT.replace("\"Example\"", "false"),
+                "emailConsent", NEW_PATIENT.replace("\"emailConsent\":true", "\"emailConsent\":\"true\""),
+                "smsConsent", NEW_PATIENT.replace("\"smsConsent\":false", "\"smsConsent\":0"),
+                "dateOfBirth", NEW_PATIENT.replace("\"1941-02-17\"", "-10544"));
+        cases.forEach((field, request) -> {
+            var refused = ApiCall.post(url("/api/booking/patients"), token, request);
+            assertThat(refused.status()).as(field + ": " + refused.body()).isEqualTo(400);
+            assertThat(body(refused).at("/errors/0/field").asString()).isEqualTo(field);
+        });
+        assertThat(jdbc.sql("select count(*) from patient").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void aPatientReadsTheirOwnRecordOnly() {
         assertThat(ApiCall.get(url("/api/booking/patients/" + DemoUsers.PATIENT_ID), tokenFor(DemoUsers.PATIENT))
                 .status()).isEqualTo(200);

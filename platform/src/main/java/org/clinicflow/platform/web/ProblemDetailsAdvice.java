@@ -37,6 +37,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    private final DatabaseRules databaseRules;
+
+    public ProblemDetailsAdvice(DatabaseRules databaseRules) {
+        this.databaseRules = databaseRules;
+    }
+
     /** One entry per offending field, so a form can show each message beside its input. */
     public record FieldProblem(String field, String detail) {
     }
@@ -137,9 +143,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrity(DataIntegrityViolationException ex) {
-        // The database guards the invariants Java also checks; losing a race to it is a conflict, not a fault.
-        log.info("Request refused by a database constraint: {}", ex.getMostSpecificCause().getClass().getSimpleName());
-        return problem(HttpStatus.CONFLICT, "Conflict", "The request conflicts with the current state.", List.of());
+        // The database guards the invariants Java also checks; losing a race to it is the client's news, not a fault.
+        // The log names the rule only: the database's own detail quotes the row (a patient's id, their times).
+        var broken = databaseRules.brokenBy(ex);
+        if (broken.isEmpty()) {
+            log.info("Request refused by the database: {}", ex.getMostSpecificCause().getClass().getSimpleName());
+            return problem(HttpStatus.CONFLICT, "Conflict", "The request conflicts with the current state.",
+                    List.of());
+        }
+        var rule = broken.get();
+        log.info("Request refused by database rule {}", rule.constraint());
+        var errors = rule.field() == null ? List.<FieldProblem>of() : List.of(new FieldProblem(rule.field(),
+                rule.detail()));
+        var response = rule.conflict()
+                ? problem(HttpStatus.CONFLICT, "Conflict", rule.detail(), errors)
+                : problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid request", rule.detail(), errors);
+        if (response.getBody() instanceof ProblemDetail problem) {
+            problem.setProperty("rule", rule.constraint());
+        }
+        return response;
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
