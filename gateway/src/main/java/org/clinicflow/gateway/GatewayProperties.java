@@ -3,6 +3,8 @@ package org.clinicflow.gateway;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import org.springframework.util.unit.DataSize;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -16,6 +18,7 @@ import java.util.List;
  * @param perAddress     the limit per client address, which also covers callers without a token
  * @param selfReferrals  the limit per client address on submitting a self-referral (the public form and its API),
  *                       on top of the others: a person refers themselves once, a script a thousand times
+ * @param maxRequestSize the largest request body the gateway passes on (by its {@code Content-Length})
  * @param revalidation   how long the gateway answers an anonymous reader's revalidation of a public page itself,
  *                       from the tag the service last gave for it (see the gateway's {@code revalidation} package)
  */
@@ -25,7 +28,8 @@ public record GatewayProperties(@DefaultValue("http://localhost:8080") List<Stri
                                 @DefaultValue Limit perUser,
                                 @DefaultValue Limit perAddress,
                                 @DefaultValue Limit selfReferrals,
-                                @DefaultValue("5s") Duration revalidation) {
+                                @DefaultValue("5s") Duration revalidation,
+                                @DefaultValue("1MB") DataSize maxRequestSize) {
 
     /**
      * A token bucket: up to {@code capacity} requests at once, refilled evenly to {@code capacity} per

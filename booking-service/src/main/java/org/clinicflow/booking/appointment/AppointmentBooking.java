@@ -347,6 +347,11 @@ public class AppointmentBooking {
         var appointment = appointments.findById(id)
                 .filter(a -> a.status() != AppointmentStatus.HELD)
                 .orElseThrow(() -> new NotFoundException("Appointment", id));
+        // Whose it is comes before what state it is in: only the surgeon whose theatre list holds it may learn its
+        // type or status. Anyone else is answered as if it did not exist.
+        if (!by.clinicianId().equals(Optional.of(appointment.clinicianId()))) {
+            throw new HiddenRecordException("Appointment", id, appointment.patientId());
+        }
         if (appointment.appointmentType() != AppointmentType.PROCEDURE) {
             throw new ConflictException("A procedure can only be recorded on a procedure appointment");
         }

@@ -12,11 +12,14 @@ import java.util.UUID;
  * The one place where booking-service's appointments become events on topic {@value #TOPIC}; each type and payload
  * here matches a schema in {@code contracts/schemas}. Payloads carry ids and times: never names, contact details or
  * the free-text reasons, which may hold clinical details.
+ * <p>
+ * Its topic and source are public for the other events about an appointment (a procedure performed on it), which go
+ * on the same topic so that a consumer reads them in order with the appointment's own.
  */
-final class AppointmentEvents {
+public final class AppointmentEvents {
 
-    static final String TOPIC = "clinic.booking.appointment";
-    static final String SOURCE = "/clinicflow/booking-service";
+    public static final String TOPIC = "clinic.booking.appointment";
+    public static final String SOURCE = "/clinicflow/booking-service";
     static final String BOOKED_V1 = "clinic.booking.appointment-booked.v1";
     static final String RESCHEDULED_V1 = "clinic.booking.appointment-rescheduled.v1";
     static final String CANCELLED_V1 = "clinic.booking.appointment-cancelled.v1";

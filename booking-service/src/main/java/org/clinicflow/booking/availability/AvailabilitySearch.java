@@ -160,13 +160,12 @@ public class AvailabilitySearch {
     private static void slotsIn(ClinicSession session, AppointmentType type, Instant from, List<Occupied> busy,
                                 Duration buffer, int limit, List<Slot> found) {
         int added = 0;
-        long sessionMinutes = Duration.between(session.startsAt(), session.endsAt()).toMinutes();
-        long slotMinutes = type.duration().toMinutes();
-        // Step through wall-clock times, not instants, so that a session on a clock-change day keeps its grid.
-        for (long offset = 0; offset + slotMinutes <= sessionMinutes && added < limit; offset += slotMinutes) {
-            var time = session.startsAt().plusMinutes(offset);
-            var start = ClinicTime.at(session.date(), time);
-            var end = ClinicTime.at(session.date(), time.plusMinutes(slotMinutes));
+        for (var slot : session.slots(type.duration())) {
+            if (added >= limit) {
+                break;
+            }
+            var start = slot.start();
+            var end = slot.end();
             if (start.isBefore(from)) {
                 continue;
             }

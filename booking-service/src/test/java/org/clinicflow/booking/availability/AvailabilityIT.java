@@ -75,6 +75,60 @@ class AvailabilityIT extends BookingServiceIT {
     }
 
     @Test
+    void aNightSessionAcrossEitherClockChangeOffersEachTimeOnceAtItsTrueLengthAndBooksIt() {
+        // Dr Ellis (a specialist, so only consultations) gets an extra 00:00-04:00 clinic on each change night.
+        var ellis = "c0000000-0000-4000-a000-000000000004";
+        var admin = tokenFor(DemoUsers.CLINIC_ADMIN);
+        for (var night : List.of("2027-03-28", "2027-10-31")) {
+            var extra = ApiCall.post(url("/api/booking/session-exceptions"), admin, """
+                    {"change":"EXTRA","clinicianId":"%s","onDate":"%s","siteId":"50000000-0000-4000-a000-000000000001",
+                     "startsAt":"00:00","endsAt":"04:00","kind":"CLINIC","reason":"Clock-change night clinic"}"""
+                    .formatted(ellis, night));
+            assertThat(extra.status()).as(extra.body()).isEqualTo(201);
+        }
+
+        var spring = nightSlots(ellis, "2027-03-28");
+        // The hour from 01:00 does not happen: nothing is laid in it, nor moved onto 02:00, and no time is doubled.
+        assertThat(spring.keySet()).extracting(start -> start.atZoneSameInstant(LONDON).toLocalTime().toString())
+                .containsExactly("00:00", "00:15", "00:30", "00:45", "02:00", "02:15", "02:30", "02:45", "03:00",
+                        "03:15", "03:30", "03:45");
+        var autumn = nightSlots(ellis, "2027-10-31");
+        // The hour from 01:00 happens twice: each wall-clock time is offered once, and none lasts 75 minutes.
+        assertThat(autumn).hasSize(16);
+        for (var slots : List.of(spring, autumn)) {
+            slots.forEach((start, end) -> assertThat(java.time.Duration.between(start, end))
+                    .as("the slot at %s", start).isEqualTo(java.time.Duration.ofMinutes(15)));
+        }
+
+        // The slots either side of each change book, and end a quarter of an hour after they start.
+        for (var start : List.of("2027-03-28T00:45Z", "2027-03-28T02:00+01:00", "2027-10-31T01:45+01:00",
+                "2027-10-31T02:00Z")) {
+            var booked = ApiCall.post(url("/api/booking/appointments"), tokenFor(DemoUsers.RECEPTIONIST),
+                    bookingJson(DemoUsers.OTHER_PATIENT_ID, UUID.fromString(ellis), "FREE_CONSULTATION",
+                            OffsetDateTime.parse(start)));
+            assertThat(booked.status()).as(start + ": " + booked.body()).isEqualTo(201);
+            var bookedStart = OffsetDateTime.parse(body(booked).get("startsAt").asString());
+            var bookedEnd = OffsetDateTime.parse(body(booked).get("endsAt").asString());
+            assertThat(bookedStart.toInstant()).isEqualTo(OffsetDateTime.parse(start).toInstant());
+            assertThat(java.time.Duration.between(bookedStart, bookedEnd)).isEqualTo(java.time.Duration.ofMinutes(15));
+        }
+        assertThat(nightSlots(ellis, "2027-03-28")).hasSize(10);
+        assertThat(nightSlots(ellis, "2027-10-31")).hasSize(14);
+    }
+
+    /** One clinician's free consultations on a night, start to end, in order. */
+    private Map<OffsetDateTime, OffsetDateTime> nightSlots(String clinician, String night) {
+        var from = LocalDate.parse(night).atStartOfDay(LONDON).toInstant();
+        var nextDay = LocalDate.parse(night).plusDays(1).atStartOfDay(LONDON).toInstant();
+        var slots = new java.util.LinkedHashMap<OffsetDateTime, OffsetDateTime>();
+        slots("FREE_CONSULTATION", UUID.fromString(clinician), from.toString(), 40).stream()
+                .filter(slot -> OffsetDateTime.parse(slot.get("startsAt").asString()).toInstant().isBefore(nextDay))
+                .forEach(slot -> slots.put(OffsetDateTime.parse(slot.get("startsAt").asString()),
+                        OffsetDateTime.parse(slot.get("endsAt").asString())));
+        return slots;
+    }
+
+    @Test
     void bankHolidaysHaveNoSessions() {
         var slots = slots("FREE_CONSULTATION", null, "2027-01-01T00:00:00Z", 1);
         // 1 January 2027 is a Friday and a bank holiday: the first slot is on Saturday the 2nd.

@@ -72,6 +72,24 @@ class ListsAndProceduresIT extends BookingServiceIT {
     }
 
     @Test
+    void aColleagueLearnsNothingOfAnAppointmentFromARefusedProcedure() {
+        var consultation = body(book(DemoUsers.PATIENT_ID, nextSlot()));
+        var request = "{\"treatment\":\"VERTEBROPLASTY\",\"vertebralLevels\":[\"L2\"],\"performedOn\":\""
+                + LocalDate.now(ZoneId.of("Europe/London")) + "\"}";
+
+        var colleagues = ApiCall.post(url("/api/booking/appointments/" + consultation.get("id").asString()
+                + "/procedure"), tokenFor(DemoUsers.OTHER_SURGEON), request);
+        var nobodys = ApiCall.post(url("/api/booking/appointments/" + java.util.UUID.randomUUID() + "/procedure"),
+                tokenFor(DemoUsers.OTHER_SURGEON), request);
+
+        // Mr Reid's consultation, BOOKED, is answered to Ms Hart exactly as an id that names nothing.
+        assertThat(colleagues.status()).as(colleagues.body()).isEqualTo(404);
+        assertThat(nobodys.status()).isEqualTo(404);
+        assertThat(colleagues.body()).doesNotContain("procedure appointment", "BOOKED", "checked in");
+        assertThat(body(colleagues).get("title").asString()).isEqualTo(body(nobodys).get("title").asString());
+    }
+
+    @Test
     void aSurgeonReadsTheirOwnListsButNotAColleaguesAndReceptionReadsAnyone() {
         var appointment = body(book(DemoUsers.PATIENT_ID, nextSlot()));
         var date = OffsetDateTime.parse(appointment.get("startsAt").asString()).toLocalDate();

@@ -180,6 +180,33 @@ class GatewayEdgeIT {
         var response = call("POST", "/api/booking/enquiries", token(DemoUsers.RECEPTIONIST), big, nextAddress(),
                 Map.of());
         assertThat(response.status()).isEqualTo(413);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(json.readTree(response.body()).get("detail").asString()).contains("64 KB");
+    }
+
+    @Test
+    @Order(5)
+    void theGatewaysOwnAnswersAreProblemDetailsOrAPageNeverWhitelabel() {
+        var from = nextAddress();
+        var page = Map.of("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        var badSignIn = call("GET", "/oauth2/authorization/nobody", null, null, from, page);
+        assertThat(badSignIn.status()).isEqualTo(400);
+        assertThat(badSignIn.contentType()).startsWith("text/html");
+        assertThat(badSignIn.body()).contains("<h1 class=\"govuk-heading-l\">", "NHS 111")
+                .doesNotContain("Whitelabel", "Exception");
+        var badSignInForAProgram = call("GET", "/oauth2/authorization/nobody", null, null, from,
+                Map.of("Accept", "application/json"));
+        assertThat(badSignInForAProgram.contentType()).startsWith("application/problem+json");
+        assertThat(json.readTree(badSignInForAProgram.body()).get("status").asInt()).isEqualTo(400);
+
+        var noToken = call("GET", "/api/booking/appointments/mine", null, null, from, page);
+        assertThat(noToken.status()).isEqualTo(401);
+        assertThat(noToken.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(noToken.contentType()).startsWith("application/problem+json");
+
+        var internal = call("GET", "/actuator/env", null, null, from, Map.of("Accept", "application/json"));
+        assertThat(internal.status()).isEqualTo(404);
+        assertThat(internal.contentType()).startsWith("application/problem+json");
     }
 
     @Test
@@ -299,7 +326,11 @@ class GatewayEdgeIT {
 
         // A change riding on the cookie needs the CSRF token; with it, it goes through.
         var enquiry = "{\"channel\":\"PHONE\"}";
-        assertThat(browser.send("POST", gateway + "/api/booking/enquiries", enquiry).statusCode()).isEqualTo(403);
+        var forged = browser.send("POST", gateway + "/api/booking/enquiries", enquiry);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(forged.body()).contains("CSRF");
         var csrf = browser.cookie("XSRF-TOKEN");
         assertThat(csrf).isNotBlank();
         var recorded = browser.send("POST", gateway + "/api/booking/enquiries", enquiry, "X-XSRF-TOKEN", csrf);
@@ -329,6 +360,10 @@ class GatewayEdgeIT {
         assertThat(content.status()).isEqualTo(503);
         assertThat(content.contentType()).startsWith("application/problem+json");
         assertThat(content.body()).contains("content");
+        // Whatever the caller accepts: a browser's Accept once turned this into a Whitelabel 406.
+        var asPage = call("GET", "/api/content/treatments", null, null, from, Map.of("Accept", "text/html"));
+        assertThat(asPage.status()).isEqualTo(503);
+        assertThat(asPage.contentType()).startsWith("application/problem+json");
         // Enough failures to open content's breaker: its opening is logged once, not every refused call after it.
         for (int i = 0; i < 25; i++) {
             assertThat(call("GET", "/api/content/treatments", null, null, nextAddress(), Map.of()).status())

@@ -1,18 +1,17 @@
 package org.clinicflow.gateway.ratelimit;
 
 import org.clinicflow.gateway.GatewayProperties;
+import org.clinicflow.gateway.answer.GatewayAnswers;
 import org.clinicflow.gateway.forwarding.ClientAddress;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
 
@@ -64,40 +63,15 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
     private static Mono<Void> tooMany(ServerWebExchange exchange, Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        var response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
-        response.getHeaders().set("Retry-After", Long.toString(seconds));
-        String body;
-        if (wantsPage(exchange)) {
-            // A person at a screen gets a page in words, not JSON; it needs nothing from the web module to show.
-            response.getHeaders().setContentType(MediaType.TEXT_HTML);
+        exchange.getResponse().getHeaders().set("Retry-After", Long.toString(seconds));
+        if (GatewayAnswers.wantsPage(exchange)) {
             long minutes = Math.max(1, (seconds + 59) / 60);
-            body = """
-                    <!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">\
-                    <meta name="viewport" content="width=device-width, initial-scale=1">\
-                    <title>Too many requests – Spine clinic</title>\
-                    <link rel="stylesheet" href="/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.css"></head>\
-                    <body class="govuk-template__body"><div class="govuk-width-container">\
-                    <main class="govuk-main-wrapper" id="main-content">\
-                    <h1 class="govuk-heading-l">Too many requests from your connection</h1>\
-                    <p class="govuk-body">Please try again in %d minute%s.</p>\
-                    <p class="govuk-body">If you need help with back pain today, call NHS 111. In an emergency, \
-                    call 999.</p></main></div></body></html>""".formatted(minutes, minutes == 1 ? "" : "s");
-        } else {
-            response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-            body = """
-                    {"type":"about:blank","title":"Too Many Requests","status":429,\
-                    "detail":"Too many requests; try again in %d seconds."}""".formatted(seconds);
+            return GatewayAnswers.answer(exchange, HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many requests from your connection",
+                    "Please try again in %d minute%s.".formatted(minutes, minutes == 1 ? "" : "s"));
         }
-        var buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
-        return response.writeWith(Mono.just(buffer));
-    }
-
-    /** A browser asking for a screen, rather than a client of the APIs. */
-    private static boolean wantsPage(ServerWebExchange exchange) {
-        var request = exchange.getRequest();
-        return !request.getPath().value().startsWith("/api/") && request.getHeaders().getAccept().stream()
-                .anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType());
+        return GatewayAnswers.problem(exchange, HttpStatus.TOO_MANY_REQUESTS,
+                "Too many requests; try again in %d seconds.".formatted(seconds));
     }
 
     /** Early among the route filters, before any work is done for a request that will be refused. */

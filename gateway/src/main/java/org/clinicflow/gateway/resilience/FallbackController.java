@@ -1,17 +1,18 @@
 package org.clinicflow.gateway.resilience;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.clinicflow.gateway.answer.GatewayAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 import java.util.Set;
 
@@ -54,7 +55,7 @@ class FallbackController {
             """;
 
     @RequestMapping("/fallback/{route}")
-    ResponseEntity<ProblemDetail> unavailable(@PathVariable String route, ServerWebExchange exchange) {
+    Mono<Void> unavailable(@PathVariable String route, ServerWebExchange exchange) {
         var name = ROUTES.contains(route) ? route : "service";
         Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         // The exception's type and message only: they name hosts and timeouts, never a request's content. A call
@@ -64,11 +65,10 @@ class FallbackController {
         } else {
             log.warn("{} route answered by its fallback: {}", name, cause == null ? "no cause" : cause.toString());
         }
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        // Written whatever the caller's Accept says: negotiated, a browser's text/html got a 406 instead.
+        exchange.getResponse().getHeaders().set("Retry-After", "10");
+        return GatewayAnswers.problem(exchange, HttpStatus.SERVICE_UNAVAILABLE,
                 "The " + name + " service is not available at the moment; other parts of the system still work. "
                         + "Try again shortly.");
-        problem.setTitle("Service Unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "10")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -1,10 +1,12 @@
 package org.clinicflow.gateway.security;
 
 import org.clinicflow.gateway.GatewayProperties;
+import org.clinicflow.gateway.answer.GatewayAnswers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
@@ -16,11 +18,12 @@ import org.springframework.security.oauth2.client.registration.ReactiveClientReg
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.web.server.BearerTokenServerAuthenticationEntryPoint;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
-import org.springframework.security.web.server.authentication.HttpStatusServerEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
@@ -30,6 +33,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
@@ -113,12 +117,18 @@ class GatewaySecurity {
                         .pathMatchers("/offers/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoints()))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoints())
+                        .accessDeniedHandler((exchange, denied) -> GatewayAnswers.answer(exchange,
+                                HttpStatus.FORBIDDEN, "You cannot do this", "You may not do this.")))
                 .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
                 .logout(logout -> logout.logoutSuccessHandler(logoutSuccess))
                 // The SPA reads the XSRF-TOKEN cookie and sends it back as X-XSRF-TOKEN: a CSRF token, not a
                 // credential, so it may be readable by JavaScript.
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(browserSessionChanges())
+                        .accessDeniedHandler((exchange, denied) -> GatewayAnswers.answer(exchange,
+                                HttpStatus.FORBIDDEN, "Your session has expired or this page is out of date",
+                                "The request did not carry this session's CSRF token, so nothing was changed. "
+                                        + "Reload the page and try again."))
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
                 .addFilterAfter(issueCsrfCookie(), SecurityWebFiltersOrder.CSRF)
@@ -155,13 +165,26 @@ class GatewaySecurity {
         var entryPoints = new DelegatingServerAuthenticationEntryPoint(
                 new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
                         ServerWebExchangeMatchers.pathMatchers("/actuator", "/actuator/**", "/fallback/**"),
-                        new HttpStatusServerEntryPoint(HttpStatus.NOT_FOUND)),
+                        (exchange, unused) -> GatewayAnswers.answer(exchange, HttpStatus.NOT_FOUND,
+                                "Page not found", "There is nothing at this address.")),
                 new DelegatingServerAuthenticationEntryPoint.DelegateEntry(
-                        ServerWebExchangeMatchers.pathMatchers("/api/**"),
-                        new BearerTokenServerAuthenticationEntryPoint()));
+                        ServerWebExchangeMatchers.pathMatchers("/api/**"), GatewaySecurity::noUsableToken));
         entryPoints.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint(
                 "/oauth2/authorization/" + REGISTRATION));
         return entryPoints;
+    }
+
+    /**
+     * 401 with the {@code WWW-Authenticate} challenge of RFC 6750 (its error when a token was sent and refused), and
+     * problem details saying the same in words.
+     */
+    private static Mono<Void> noUsableToken(ServerWebExchange exchange, AuthenticationException refused) {
+        var challenge = refused instanceof OAuth2AuthenticationException oauth
+                && oauth.getError() instanceof BearerTokenError error
+                ? "Bearer error=\"" + error.getErrorCode() + "\"" : "Bearer";
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        return GatewayAnswers.problem(exchange, HttpStatus.UNAUTHORIZED,
+                "Sign in first: this needs a valid access token from the clinic's identity service.");
     }
 
     /**
