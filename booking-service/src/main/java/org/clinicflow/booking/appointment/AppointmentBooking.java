@@ -388,6 +388,11 @@ public class AppointmentBooking {
         history.save(new AppointmentChange(id, clock.instant(), by, action, why, null, null, before,
                 appointment.status()));
         outbox.append(AppointmentEvents.TOPIC, AppointmentEvents.statusChanged(eventType, appointment, clock));
+        if (appointment.status() == AppointmentStatus.CANCELLED || appointment.status() == AppointmentStatus.NO_SHOW) {
+            // In this transaction: what the appointment answered (a review request) reopens with it or not at all.
+            events.publishEvent(new AppointmentNotKept(appointment.id(), appointment.patientId(), appointment.status(),
+                    clock.instant()));
+        }
         return appointment;
     }
 

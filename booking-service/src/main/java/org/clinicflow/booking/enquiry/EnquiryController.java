@@ -191,6 +191,31 @@ class EnquiryController {
     @Transactional(readOnly = true)
     List<WeekOfAccess> accessReport(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return weeksOfAccess(from, to);
+    }
+
+    @Operation(summary = "The same report as CSV, for a spreadsheet (Accept: text/csv)")
+    @GetMapping(value = "/reports/access", produces = AccessReportCsv.MEDIA_TYPE)
+    @PreAuthorize(RECEPTION)
+    @Transactional(readOnly = true)
+    ResponseEntity<String> accessReportAsCsv(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return AccessReportCsv.response(weeksOfAccess(from, to), from, to);
+    }
+
+    /** {@code ?format=csv}: for a plain download link, which cannot choose its Accept header. */
+    @Operation(summary = "The same report as CSV (?format=csv)")
+    @GetMapping(value = "/reports/access", params = "format=csv")
+    @PreAuthorize(RECEPTION)
+    @Transactional(readOnly = true)
+    ResponseEntity<String> accessReportAsCsvByParameter(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return accessReportAsCsv(from, to);
+    }
+
+    private List<WeekOfAccess> weeksOfAccess(LocalDate from, LocalDate to) {
         if (!to.isAfter(from)) {
             throw new InvalidFieldException("to", "must be after from");
         }

@@ -21,7 +21,7 @@ public class ReviewBookings {
         this.requests = requests;
     }
 
-    /** The review must be the requested one: same patient, same surgeon, a review, inside the window. */
+    /** The review must be the requested one: same patient, same clinician, the type asked for, inside the window. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void link(UUID requestId, UUID appointmentId, UUID patientId, UUID clinicianId, AppointmentType type,
                      Instant startsAt) {
@@ -30,10 +30,13 @@ public class ReviewBookings {
         if (request.appointmentId() != null) {
             throw new ConflictException("This review request is already booked");
         }
-        if (!request.patientId().equals(patientId) || !request.surgeonId().equals(clinicianId)
-                || type != AppointmentType.POST_PROCEDURE_REVIEW) {
+        if (!request.patientId().equals(patientId) || !request.surgeonId().equals(clinicianId)) {
             throw new InvalidFieldException("reviewRequestId",
                     "asks for a review of another patient or with another surgeon");
+        }
+        if (type != request.appointmentType()) {
+            throw new InvalidFieldException("appointmentType", "must be " + request.appointmentType()
+                    + " for this request");
         }
         var date = ClinicTime.dateOf(startsAt);
         if (date.isBefore(request.windowStarts()) || date.isAfter(request.windowEnds())) {

@@ -46,11 +46,17 @@ class ReviewRequestController {
     record SlotOffer(OffsetDateTime startsAt, OffsetDateTime endsAt, UUID siteId) {
     }
 
+    /**
+     * @param procedureId   null for a recall
+     * @param reason        the clinician's reason for a recall, null for a post-procedure review
+     * @param reopenedAfter CANCELLED or NO_SHOW when an appointment answered it and was not kept; null otherwise
+     */
     record ToBook(UUID id, UUID patientId, UUID surgeonId, UUID procedureId, LocalDate windowStarts,
-                  LocalDate windowEnds, List<SlotOffer> earliestFittingSlots) {
+                  LocalDate windowEnds, AppointmentType appointmentType, String reason, String reopenedAfter,
+                  List<SlotOffer> earliestFittingSlots) {
     }
 
-    @Operation(summary = "Reception's to-book list of requested reviews, each with the earliest slots that fit it")
+    @Operation(summary = "Reception's to-book list of requested reviews and recalls, each with the earliest slots that fit it")
     @GetMapping
     @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin')")
     @Audited(action = AuditAction.READ, record = "review-request", patients = "#result?.items().![patientId()]")
@@ -67,13 +73,14 @@ class ReviewRequestController {
         var windowEnd = ClinicTime.at(request.windowEnds().plusDays(1), LocalTime.MIDNIGHT);
         var from = windowStart.isAfter(clock.instant()) ? windowStart : clock.instant();
         // Within the booking rules: a fitting time offered on the to-book list books as offered.
-        var offers = availability.earliestWithinRules(AppointmentType.POST_PROCEDURE_REVIEW, from,
+        var offers = availability.earliestWithinRules(request.appointmentType(), from,
                         Optional.of(request.surgeonId()), OFFERED_SLOTS, null).stream()
                 .filter(slot -> slot.startsAt().isBefore(windowEnd))
                 .map(slot -> new SlotOffer(ClinicTime.show(slot.startsAt()), ClinicTime.show(slot.endsAt()),
                         slot.siteId()))
                 .toList();
         return new ToBook(request.id(), request.patientId(), request.surgeonId(), request.procedureId(),
-                request.windowStarts(), request.windowEnds(), offers);
+                request.windowStarts(), request.windowEnds(), request.appointmentType(), request.reason(),
+                request.reopenedAfter() == null ? null : request.reopenedAfter().name(), offers);
     }
 }

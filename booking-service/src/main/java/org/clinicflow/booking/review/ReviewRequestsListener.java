@@ -1,10 +1,12 @@
 package org.clinicflow.booking.review;
 
+import org.clinicflow.booking.availability.AppointmentType;
 import org.clinicflow.platform.inbox.Inbox;
 import org.clinicflow.platform.inbox.MalformedEventException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -40,14 +42,23 @@ class ReviewRequestsListener {
             if (requests.existsById(id)) {
                 return;
             }
-            var procedure = data.get("procedureId");
+            var procedure = optional(data, "procedureId");
+            // Absent in requests sent before recalls existed: those are all post-procedure reviews.
+            var type = optional(data, "appointmentType");
             requests.save(new ReviewRequest(id, UUID.fromString(data.required("patientId").asString()),
                     UUID.fromString(data.required("surgeonId").asString()),
-                    procedure == null || procedure.isNull() ? null : UUID.fromString(procedure.asString()),
+                    procedure == null ? null : UUID.fromString(procedure),
                     LocalDate.parse(data.required("windowStarts").asString()),
-                    LocalDate.parse(data.required("windowEnds").asString()), clock.instant()));
+                    LocalDate.parse(data.required("windowEnds").asString()), clock.instant(),
+                    optional(data, "reason"),
+                    type == null ? AppointmentType.POST_PROCEDURE_REVIEW : AppointmentType.valueOf(type)));
         } catch (RuntimeException e) {
             throw new MalformedEventException("review-requested event " + event.id() + " lacks required data", e);
         }
+    }
+
+    private static String optional(JsonNode data, String field) {
+        var value = data.get(field);
+        return value == null || value.isNull() ? null : value.asString();
     }
 }

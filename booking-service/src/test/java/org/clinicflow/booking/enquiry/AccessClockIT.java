@@ -112,6 +112,39 @@ class AccessClockIT extends BookingServiceIT {
     }
 
     @Test
+    void theWeeklyAccessReportReadsAsCsvWithTheSameWeeksAsTheJson() {
+        var record = ApiCall.post(url("/api/booking/enquiries"), tokenFor(DemoUsers.RECEPTIONIST),
+                "{\"channel\":\"PHONE\",\"firstContactAt\":\"" + Instant.now().minus(Duration.ofHours(1)) + "\"}");
+        assertThat(record.status()).isEqualTo(201);
+        var from = LocalDate.now(ZoneId.of("Europe/London")).minusDays(10);
+        var to = LocalDate.now().plusDays(2);
+        var query = "/api/booking/reports/access?from=" + from + "&to=" + to;
+        var weeks = body(ApiCall.get(url(query), tokenFor(DemoUsers.CLINIC_ADMIN)));
+
+        var negotiated = ApiCall.send("GET", url(query), tokenFor(DemoUsers.CLINIC_ADMIN), null,
+                java.util.Map.of("Accept", "text/csv"));
+        var byParameter = ApiCall.get(url(query + "&format=csv"), tokenFor(DemoUsers.CLINIC_ADMIN));
+        for (var csv : java.util.List.of(negotiated, byParameter)) {
+            assertThat(csv.status()).isEqualTo(200);
+            assertThat(csv.contentType()).startsWith("text/csv");
+            assertThat(csv.header("Content-Disposition")).startsWith("attachment")
+                    .contains("access-report-" + from + "-to-" + to + ".csv");
+            var lines = csv.body().split("\r\n");
+            assertThat(lines[0]).isEqualTo("week_starting,enquiries,seen,seen_within_48_hours,"
+                    + "share_seen_within_48_hours,median_hours_to_appointment");
+            assertThat(lines).hasSize(weeks.size() + 1);
+            var first = weeks.get(0);
+            assertThat(lines[1]).startsWith(first.get("weekStarting").asString() + ","
+                    + first.get("enquiries").asLong() + "," + first.get("seen").asLong() + ",");
+        }
+        var backwards = ApiCall.get(url("/api/booking/reports/access?from=" + to + "&to=" + from + "&format=csv"),
+                tokenFor(DemoUsers.CLINIC_ADMIN));
+        assertThat(backwards.status()).isEqualTo(422);
+        assertThat(body(backwards).at("/errors/0/field").asString()).isEqualTo("to");
+        assertThat(ApiCall.get(url(query + "&format=csv"), tokenFor(DemoUsers.PATIENT)).status()).isEqualTo(403);
+    }
+
+    @Test
     void anEnquiryFromTheFutureOrWithoutAChannelIsRefused() {
         var future = ApiCall.post(url("/api/booking/enquiries"), tokenFor(DemoUsers.RECEPTIONIST),
                 "{\"channel\":\"PHONE\",\"firstContactAt\":\"" + Instant.now().plus(Duration.ofHours(2)) + "\"}");

@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * Reads booking-service's appointment topic for what pathways care about: a procedure performed starts one; a booking
- * that answers a review request closes the request; a move or cancellation of that appointment is followed. Its own
+ * that answers a review request closes the request; a move, cancellation or no-show of that appointment is
+ * followed. Its own
  * consumer group, so it reads every event independently of the reminders.
  */
 @Component
@@ -58,6 +59,7 @@ class BookingEventsListener {
                 case "clinic.booking.appointment-rescheduled.v1" -> pathways.reviewMoved(uuid(event, "appointmentId"),
                         OffsetDateTime.parse(data.required("startsAt").asString()).toInstant());
                 case "clinic.booking.appointment-cancelled.v1" -> pathways.reviewCancelled(uuid(event, "appointmentId"));
+                case "clinic.booking.appointment-no-show.v1" -> pathways.reviewMissed(uuid(event, "appointmentId"));
                 default -> {
                     // Other appointment events do not touch pathways.
                 }

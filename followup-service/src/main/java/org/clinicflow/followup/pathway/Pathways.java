@@ -50,6 +50,15 @@ class Pathways {
                               LocalDate performedOn) {
     }
 
+    /**
+     * @param clinicianId  the clinician who asked, and who is to see the patient
+     * @param reason       clinical, in the clinician's words: never logged
+     * @param requestedBy  the user id (Keycloak subject), never a name
+     */
+    record Recall(UUID patientId, UUID clinicianId, int weeks, String reason, String appointmentType,
+                  LocalDate windowStarts, LocalDate windowEnds, LocalDate bookBy, String requestedBy) {
+    }
+
     /** @return the new pathway's id, or null when this procedure already has one or its treatment has no pathway */
     @Transactional(propagation = Propagation.MANDATORY)
     UUID start(ProcedureCompleted procedure, UUID eventId) {
@@ -132,7 +141,8 @@ class Pathways {
                 .param("starts", starts).param("ends", ends).param("bookBy", bookBy).param("now", utc(now))
                 .update();
         outbox.append(ReviewEvents.TOPIC, ReviewEvents.requested(new ReviewEvents.ReviewRequestedV1(requestId,
-                procedure.patientId(), procedure.surgeonId(), procedure.procedureId(), starts, ends), now));
+                procedure.patientId(), procedure.surgeonId(), procedure.procedureId(), starts, ends, null, null),
+                now));
     }
 
     /** The appointment that answers a review request was booked: the request is closed. */
@@ -157,6 +167,31 @@ class Pathways {
                 .param("appointment", appointmentId).param("startsAt", utc(startsAt)).update();
     }
 
+    /**
+     * A recall: a clinician asks to see a patient again in some weeks, for a reason, with no procedure behind it. It
+     * is a review request like the pathway's, followed the same way until an appointment answers it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    UUID recall(Recall recall) {
+        var now = clock.instant();
+        var requestId = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into review_request (id, patient_id, surgeon_id, window_starts, window_ends, book_by,
+                            status, created_at, reason, appointment_type, requested_by)
+                        values (:id, :patient, :clinician, :starts, :ends, :bookBy, 'REQUESTED', :now, :reason,
+                            :type, :by)
+                        """)
+                .param("id", requestId).param("patient", recall.patientId()).param("clinician", recall.clinicianId())
+                .param("starts", recall.windowStarts()).param("ends", recall.windowEnds())
+                .param("bookBy", recall.bookBy()).param("now", utc(now)).param("reason", recall.reason())
+                .param("type", recall.appointmentType()).param("by", recall.requestedBy()).update();
+        outbox.append(ReviewEvents.TOPIC, ReviewEvents.requested(new ReviewEvents.ReviewRequestedV1(requestId,
+                recall.patientId(), recall.clinicianId(), null, recall.windowStarts(), recall.windowEnds(),
+                recall.reason(), recall.appointmentType()), now));
+        log.info("Recall {} requested for {} weeks", requestId, recall.weeks());
+        return requestId;
+    }
+
     /** A cancelled review appointment leaves the review owed: the request is open again (and on the worklist if late). */
     @Transactional(propagation = Propagation.MANDATORY)
     void reviewCancelled(UUID appointmentId) {
@@ -166,6 +201,20 @@ class Pathways {
                         where appointment_id = :appointment
                         """)
                 .param("appointment", appointmentId).update();
+    }
+
+    /**
+     * The patient did not attend the review: it is still owed, so the request is open again, and on the worklist at
+     * once (not only once late) since someone must call the patient.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void reviewMissed(UUID appointmentId) {
+        jdbc.sql("""
+                        update review_request set status = 'REQUESTED', appointment_id = null,
+                            appointment_starts_at = null, booked_at = null, missed_at = :now
+                        where appointment_id = :appointment
+                        """)
+                .param("appointment", appointmentId).param("now", utc(clock.instant())).update();
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -18,9 +18,15 @@ final class ReviewEvents {
     private ReviewEvents() {
     }
 
-    /** Ids and dates only: booking-service knows who the patient and surgeon are. */
+    /**
+     * Ids and dates, and a recall's reason: booking-service knows who the patient and clinician are.
+     *
+     * @param procedureId     null for a recall
+     * @param reason          a recall's reason, shown to reception; null for a post-procedure review
+     * @param appointmentType null means POST_PROCEDURE_REVIEW
+     */
     record ReviewRequestedV1(UUID requestId, UUID patientId, UUID surgeonId, UUID procedureId, LocalDate windowStarts,
-                             LocalDate windowEnds) {
+                             LocalDate windowEnds, String reason, String appointmentType) {
     }
 
     static CloudEvent requested(ReviewRequestedV1 data, Instant now) {

@@ -37,11 +37,26 @@ class WorklistController {
         this.clock = clock;
     }
 
-    record OverdueTask(UUID taskId, UUID patientId, UUID pathwayId, String stepCode, String title, LocalDate dueOn) {
+    /**
+     * @param status OPEN (the letter not yet sent) or LETTER_SENT (waiting for the scan's result)
+     * @param version for If-Match when acting on it from the list
+     */
+    record OverdueTask(UUID taskId, UUID patientId, UUID pathwayId, String stepCode, String title, LocalDate dueOn,
+                       String status, long version) {
     }
 
+    /**
+     * @param pathwayId null for a recall
+     * @param reason    a recall's reason; null for a post-procedure review
+     * @param missedAt  when the patient missed the appointment booked for it; null unless they did
+     */
     record UnbookedReview(UUID requestId, UUID patientId, UUID surgeonId, UUID pathwayId, LocalDate windowStarts,
-                          LocalDate windowEnds, LocalDate bookBy) {
+                          LocalDate windowEnds, LocalDate bookBy, String reason, OffsetDateTime missedAt) {
+    }
+
+    /** A warning of the 48-hour promise nobody has acknowledged yet; {@code patientId} null while unregistered. */
+    record AccessAlert(UUID alertId, UUID enquiryId, UUID patientId, String kind, OffsetDateTime deadline,
+                       OffsetDateTime raisedAt, String emailStatus, long version) {
     }
 
     /** @param reason why it failed, in technical words without personal data */
@@ -54,20 +69,23 @@ class WorklistController {
                           LocalDate performedOn, OffsetDateTime startedAt) {
     }
 
-    record Worklist(LocalDate today, List<OverdueTask> overdueTasks, List<UnbookedReview> reviewsNotBooked,
-                    List<FailedMessage> failedMessages, List<StartedPathway> startedPathways) {
+    record Worklist(LocalDate today, List<AccessAlert> accessAlerts, List<OverdueTask> overdueTasks,
+                    List<UnbookedReview> reviewsNotBooked, List<FailedMessage> failedMessages,
+                    List<StartedPathway> startedPathways) {
 
         /** Every patient the worklist names, for the audit trail (not a property of the answer). */
         List<UUID> namedPatients() {
-            return java.util.stream.Stream.of(overdueTasks.stream().map(OverdueTask::patientId),
+            return java.util.stream.Stream.of(accessAlerts.stream().map(AccessAlert::patientId),
+                            overdueTasks.stream().map(OverdueTask::patientId),
                             reviewsNotBooked.stream().map(UnbookedReview::patientId),
                             failedMessages.stream().map(FailedMessage::patientId),
                             startedPathways.stream().map(StartedPathway::patientId))
-                    .flatMap(ids -> ids).distinct().toList();
+                    .flatMap(ids -> ids).filter(java.util.Objects::nonNull).distinct().toList();
         }
     }
 
-    @Operation(summary = "Overdue tasks, reviews not booked by their date, failed messages (clinic staff)")
+    @Operation(summary = "Access alerts not yet acknowledged, overdue tasks (until their result or closure), reviews "
+            + "and recalls not booked by their date or missed, failed messages (clinic staff)")
     @GetMapping
     @PreAuthorize("hasAnyRole('receptionist', 'clinic-admin', 'surgeon')")
     @Audited(action = AuditAction.READ, record = "worklist", patients = "#result?.namedPatients()")
@@ -75,24 +93,29 @@ class WorklistController {
     Worklist worklist() {
         var today = LocalDate.now(clock.withZone(ClinicZone.ZONE));
         var tasks = jdbc.sql("""
-                        select id, patient_id, pathway_id, step_code, title, due_on from follow_up_task
-                        where status = 'OPEN' and due_on < :today order by due_on, id limit :limit
+                        select id, patient_id, pathway_id, step_code, title, due_on, status, version
+                        from follow_up_task
+                        where status in ('OPEN', 'LETTER_SENT') and due_on < :today order by due_on, id limit :limit
                         """)
                 .param("today", today).param("limit", LIMIT)
                 .query((rs, row) -> new OverdueTask(rs.getObject("id", UUID.class),
                         rs.getObject("patient_id", UUID.class), rs.getObject("pathway_id", UUID.class),
-                        rs.getString("step_code"), rs.getString("title"), rs.getObject("due_on", LocalDate.class)))
+                        rs.getString("step_code"), rs.getString("title"), rs.getObject("due_on", LocalDate.class),
+                        rs.getString("status"), rs.getLong("version")))
                 .list();
         var reviews = jdbc.sql("""
-                        select id, patient_id, surgeon_id, pathway_id, window_starts, window_ends, book_by
-                        from review_request where status = 'REQUESTED' and book_by < :today
-                        order by book_by, id limit :limit
+                        select id, patient_id, surgeon_id, pathway_id, window_starts, window_ends, book_by, reason,
+                            missed_at
+                        from review_request
+                        where status = 'REQUESTED' and (book_by < :today or missed_at is not null)
+                        order by missed_at is null, book_by, id limit :limit
                         """)
                 .param("today", today).param("limit", LIMIT)
                 .query((rs, row) -> new UnbookedReview(rs.getObject("id", UUID.class),
                         rs.getObject("patient_id", UUID.class), rs.getObject("surgeon_id", UUID.class),
                         rs.getObject("pathway_id", UUID.class), rs.getObject("window_starts", LocalDate.class),
-                        rs.getObject("window_ends", LocalDate.class), rs.getObject("book_by", LocalDate.class)))
+                        rs.getObject("window_ends", LocalDate.class), rs.getObject("book_by", LocalDate.class),
+                        rs.getString("reason"), local(rs.getObject("missed_at", OffsetDateTime.class))))
                 .list();
         var failed = jdbc.sql("""
                         select id, patient_id, purpose, appointment_id, pathway_id, due_at, channel, attempts,
@@ -120,6 +143,22 @@ class WorklistController {
                         rs.getObject("started_at", OffsetDateTime.class).atZoneSameInstant(ClinicZone.ZONE)
                                 .toOffsetDateTime()))
                 .list();
-        return new Worklist(today, tasks, reviews, failed, started);
+        var alerts = jdbc.sql("""
+                        select id, enquiry_id, patient_id, kind, deadline, raised_at, email_status, version
+                        from access_alert where acknowledged_at is null
+                        order by deadline, kind desc, id limit :limit
+                        """)
+                .param("limit", LIMIT)
+                .query((rs, row) -> new AccessAlert(rs.getObject("id", UUID.class),
+                        rs.getObject("enquiry_id", UUID.class), rs.getObject("patient_id", UUID.class),
+                        rs.getString("kind"), local(rs.getObject("deadline", OffsetDateTime.class)),
+                        local(rs.getObject("raised_at", OffsetDateTime.class)), rs.getString("email_status"),
+                        rs.getLong("version")))
+                .list();
+        return new Worklist(today, alerts, tasks, reviews, failed, started);
+    }
+
+    private static OffsetDateTime local(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(ClinicZone.ZONE).toOffsetDateTime();
     }
 }

@@ -143,15 +143,88 @@ class FollowUpPathwayIT extends FollowupServiceIT {
         assertThat(post(markSent, DemoUsers.RECEPTIONIST, null).statusCode()).isEqualTo(428);
         assertThat(post(markSent, DemoUsers.RECEPTIONIST, "\"999\"").statusCode()).isEqualTo(412);
         assertThat(post(markSent, DemoUsers.SURGEON, etag).statusCode()).isEqualTo(403);
-        var done = post(markSent, DemoUsers.RECEPTIONIST, etag);
-        assertThat(done.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(done.body()).required("status").asString()).isEqualTo("DONE");
+        var sent = post(markSent, DemoUsers.RECEPTIONIST, etag);
+        assertThat(sent.statusCode()).isEqualTo(200);
+        // The letter being sent no longer closes the bone-density task: it waits for the scan's result (issue 15).
+        assertThat(json.readTree(sent.body()).required("status").asString()).isEqualTo("LETTER_SENT");
         assertThat(post(markSent, DemoUsers.RECEPTIONIST, etag).statusCode()).isEqualTo(412);
         assertThat(ApiCall.get(url("/api/followup/tasks/" + UUID.randomUUID()), tokenFor(DemoUsers.RECEPTIONIST))
                 .status()).isEqualTo(404);
 
         var after = ApiCall.get(url("/api/followup/worklist"), tokenFor(DemoUsers.CLINIC_ADMIN));
-        assertThat(after.body()).doesNotContain(taskId.toString()).contains(requestId.toString());
+        assertThat(after.body()).contains(taskId.toString()).contains(requestId.toString());
+        var closed = send(url("/api/followup/tasks/" + taskId + "/closure"), DemoUsers.SURGEON,
+                sent.headers().firstValue("ETag").orElseThrow(), "{\"reason\":\"Scan done privately last month\"}");
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        assertThat(json.readTree(closed.body()).get("status").asString()).isEqualTo("CLOSED");
+        assertThat(ApiCall.get(url("/api/followup/worklist"), tokenFor(DemoUsers.CLINIC_ADMIN)).body())
+                .doesNotContain(taskId.toString()).contains(requestId.toString());
+    }
+
+    @Test
+    void theBoneDensityTaskGoesFromLetterSentToTheScanResultAndLeavesTheWorklistOnlyThen() {
+        var patient = registerPatient(true, true, false, false);
+        var procedureId = UUID.randomUUID();
+        publish(APPOINTMENTS, procedureId.toString(), Events.procedureCompleted(UUID.randomUUID(), procedureId,
+                patient.id(), "BALLOON_KYPHOPLASTY", LocalDate.now(CLINIC_ZONE).minusDays(10)));
+        var pathwayId = await(() -> pathwayOf(procedureId));
+        // The bone-density step by its code: another test here gives the vertebroplasty pathway other tasks.
+        var taskId = jdbc.sql("select id from follow_up_task where pathway_id = :id and step_code = :code")
+                .param("id", pathwayId).param("code", ClinicTasks.BONE_DENSITY).query(UUID.class).single();
+        var task = url("/api/followup/tasks/" + taskId);
+        assertThat(worklistTask(taskId)).isEqualTo("OPEN");
+        var sent = post(task + "/sent", DemoUsers.RECEPTIONIST, etagOf(task));
+        assertThat(json.readTree(sent.body()).get("status").asString()).isEqualTo("LETTER_SENT");
+        assertThat(json.readTree(sent.body()).get("letterSentBy").isNull()).isFalse();
+        assertThat(worklistTask(taskId)).isEqualTo("LETTER_SENT");
+
+        // Bad results are refused naming the field, and change nothing.
+        var noDate = send(task + "/result", DemoUsers.RECEPTIONIST, etagOf(task),
+                "{\"outcome\":\"DONE\",\"result\":\"T-score -2.8: osteoporosis\"}");
+        assertThat(noDate.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(noDate.body()).at("/errors/0/field").asString()).isEqualTo("scanDate");
+        var future = send(task + "/result", DemoUsers.RECEPTIONIST, etagOf(task),
+                "{\"outcome\":\"DONE\",\"scanDate\":\"" + LocalDate.now(CLINIC_ZONE).plusDays(3)
+                        + "\",\"result\":\"T-score -2.8\"}");
+        assertThat(future.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(future.body()).at("/errors/0/field").asString()).isEqualTo("scanDate");
+        var unknownOutcome = send(task + "/result", DemoUsers.RECEPTIONIST, etagOf(task),
+                "{\"outcome\":\"MAYBE\"}");
+        assertThat(unknownOutcome.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(unknownOutcome.body()).at("/errors/0/field").asString()).isEqualTo("outcome");
+        var shortReason = send(task + "/closure", DemoUsers.SURGEON, etagOf(task), "{\"reason\":\"no\"}");
+        assertThat(shortReason.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(shortReason.body()).at("/errors/0/field").asString()).isEqualTo("reason");
+        assertThat(send(task + "/closure", DemoUsers.RECEPTIONIST, etagOf(task),
+                "{\"reason\":\"Not needed any more\"}").statusCode()).isEqualTo(403);
+        assertThat(worklistTask(taskId)).isEqualTo("LETTER_SENT");
+
+        var scanned = LocalDate.now(CLINIC_ZONE).minusDays(2);
+        var recorded = send(task + "/result", DemoUsers.SURGEON, etagOf(task),
+                "{\"outcome\":\"DONE\",\"scanDate\":\"" + scanned
+                        + "\",\"result\":\"T-score -2.8: osteoporosis; GP starting treatment\"}");
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
+        var done = json.readTree(recorded.body());
+        assertThat(done.get("status").asString()).isEqualTo("DONE");
+        assertThat(done.get("scanOutcome").asString()).isEqualTo("DONE");
+        assertThat(done.get("scanDate").asString()).isEqualTo(scanned.toString());
+        assertThat(done.get("scanResult").asString()).isEqualTo("T-score -2.8: osteoporosis; GP starting treatment");
+        assertThat(worklistTask(taskId)).isNull();
+        assertThat(send(task + "/result", DemoUsers.SURGEON, etagOf(task), "{\"outcome\":\"DECLINED\"}")
+                .statusCode()).isEqualTo(409);
+        assertThat(count("select count(*) from audit_record where record_type = 'task' and record_id = :id::text"
+                + " and action = 'CHANGE' and outcome = 'ALLOWED'", taskId)).isEqualTo(2);
+    }
+
+    private String etagOf(String task) {
+        return ApiCall.get(task, tokenFor(DemoUsers.RECEPTIONIST)).header("ETag");
+    }
+
+    /** The task's status as the worklist shows it, or null when it is not there. */
+    private String worklistTask(UUID taskId) {
+        return json.readTree(ApiCall.get(url("/api/followup/worklist"), tokenFor(DemoUsers.RECEPTIONIST)).body())
+                .get("overdueTasks").valueStream().filter(t -> t.get("taskId").asString().equals(taskId.toString()))
+                .map(t -> t.get("status").asString()).findFirst().orElse(null);
     }
 
     @Test
@@ -281,6 +354,12 @@ class FollowUpPathwayIT extends FollowupServiceIT {
         return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
                 .header("Content-Type", "application/json")
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)), user, ifMatch);
+    }
+
+    private static java.net.http.HttpResponse<String> send(String url, String user, String ifMatch, String body) {
+        return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)), user, ifMatch);
     }
 
     private static java.net.http.HttpResponse<String> send(java.net.http.HttpRequest.Builder request, String user,

@@ -70,6 +70,24 @@ public final class Events {
                         .formatted(appointmentId, patientId, rfc3339(startsAt), rfc3339(now())));
     }
 
+    public static String appointmentNoShow(UUID appointmentId, UUID patientId, OffsetDateTime startsAt) {
+        return envelope(UUID.randomUUID(), "booking-service", "clinic.booking.appointment-no-show.v1",
+                appointmentId.toString(), """
+                {"appointmentId":"%s","patientId":"%s","clinicianId":"c0000000-0000-4000-a000-000000000001",
+                 "appointmentType":"POST_PROCEDURE_REVIEW","startsAt":"%s","occurredAt":"%s"}"""
+                        .formatted(appointmentId, patientId, rfc3339(startsAt), rfc3339(now())));
+    }
+
+    /** {@code breached} false: at risk. {@code patientId} may be null (not yet registered). */
+    public static String accessTarget(UUID eventId, boolean breached, UUID enquiryId, UUID patientId,
+                                      OffsetDateTime firstContactAt) {
+        var type = breached ? "clinic.booking.access-target-breached.v1" : "clinic.booking.access-target-at-risk.v1";
+        return envelope(eventId, "booking-service", type, enquiryId.toString(), """
+                {"enquiryId":"%s","patientId":%s,"firstContactAt":"%s","deadline":"%s","raisedAt":"%s"}"""
+                .formatted(enquiryId, quoted(patientId == null ? null : patientId.toString()),
+                        rfc3339(firstContactAt), rfc3339(firstContactAt.plusHours(48)), rfc3339(now())));
+    }
+
     public static String procedureCompleted(UUID eventId, UUID procedureId, UUID patientId, String treatment,
                                             LocalDate performedOn) {
         var appointmentId = UUID.randomUUID();

@@ -59,6 +59,23 @@ class ClinicRecordsController {
         }
     }
 
+    /** The same weeks as the page, as booking-service's CSV, passed on as a download with its file name. */
+    @GetMapping("/report.csv")
+    org.springframework.http.ResponseEntity<String> reportCsv(@RequestParam(defaultValue = "12") int weeks) {
+        int shown = Math.clamp(weeks, 4, 52);
+        var thisWeek = time.today().with(DayOfWeek.MONDAY);
+        var from = thisWeek.minusWeeks(shown - 1L);
+        var csv = services.call(Part.BOOKING, client -> client.get()
+                .uri("/api/booking/reports/access?from={from}&to={to}&format=csv", from, thisWeek.plusWeeks(1))
+                .accept(org.springframework.http.MediaType.parseMediaType("text/csv"))
+                .retrieve().toEntity(String.class));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        csv.getHeaders().getFirst(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION))
+                .body(csv.getBody());
+    }
+
     @GetMapping("/report")
     String report(@RequestParam(defaultValue = "12") int weeks, Model model) {
         int shown = Math.clamp(weeks, 4, 52);

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
 class TodoController {
 
     private static final Set<String> DONE = Set.of("retried", "review-booked", "review-taken", "not-retried",
-            "called-back");
+            "called-back", "acknowledged", "not-acknowledged");
 
     private final Worklists worklists;
     private final Directory directory;
@@ -57,6 +57,8 @@ class TodoController {
             reviews.forEach(review -> name(review.patientId(), names));
         }
         if (followUp != null) {
+            followUp.accessAlerts().stream().filter(alert -> alert.patientId() != null)
+                    .forEach(alert -> name(alert.patientId(), names));
             followUp.overdueTasks().forEach(task -> name(task.patientId(), names));
             followUp.failedMessages().forEach(message -> name(message.patientId(), names));
             followUp.reviewsNotBooked().forEach(review -> name(review.patientId(), names));
@@ -85,11 +87,26 @@ class TodoController {
         }
     }
 
+    @PostMapping("/todo/access-alerts/{id}/acknowledgement")
+    String acknowledge(@PathVariable UUID id, @RequestParam long version) {
+        try {
+            worklists.acknowledge(id, version);
+            return "redirect:/todo?done=acknowledged";
+        } catch (ServiceProblem refused) {
+            // Someone else acknowledged it meanwhile (409, or 412 on the version): it is off the list either way.
+            if (refused.conflict() || refused.status() == 412 || refused.status() == 404) {
+                return "redirect:/todo?done=not-acknowledged";
+            }
+            throw refused;
+        }
+    }
+
     @PostMapping("/todo/reviews/{id}/bookings")
     String bookReview(@PathVariable UUID id, @RequestParam UUID patient, @RequestParam UUID surgeon,
+                      @RequestParam(defaultValue = "POST_PROCEDURE_REVIEW") String type,
                       @RequestParam OffsetDateTime startsAt) {
         try {
-            worklists.bookReview(id, patient, surgeon, startsAt);
+            worklists.bookReview(id, patient, surgeon, type, startsAt);
             return "redirect:/todo?done=review-booked";
         } catch (ServiceProblem refused) {
             if (refused.conflict()) {

@@ -25,15 +25,24 @@ class Worklists {
     record SlotOffer(OffsetDateTime startsAt, OffsetDateTime endsAt, UUID siteId) {
     }
 
+    /** @param reason a recall's reason (null for a post-procedure review); reopenedAfter CANCELLED, NO_SHOW or null */
     record ReviewToBook(UUID id, UUID patientId, UUID surgeonId, UUID procedureId, LocalDate windowStarts,
-                        LocalDate windowEnds, List<SlotOffer> earliestFittingSlots) {
+                        LocalDate windowEnds, String appointmentType, String reason, String reopenedAfter,
+                        List<SlotOffer> earliestFittingSlots) {
     }
 
-    record OverdueTask(UUID taskId, UUID patientId, UUID pathwayId, String stepCode, String title, LocalDate dueOn) {
+    /** @param status OPEN, or LETTER_SENT while a bone-density letter waits for the scan's result */
+    record OverdueTask(UUID taskId, UUID patientId, UUID pathwayId, String stepCode, String title, LocalDate dueOn,
+                       String status, long version) {
     }
 
     record UnbookedReview(UUID requestId, UUID patientId, UUID surgeonId, UUID pathwayId, LocalDate windowStarts,
-                          LocalDate windowEnds, LocalDate bookBy) {
+                          LocalDate windowEnds, LocalDate bookBy, String reason, OffsetDateTime missedAt) {
+    }
+
+    /** A warning of the 48-hour promise; {@code patientId} null while the caller is not registered. */
+    record AccessAlert(UUID alertId, UUID enquiryId, UUID patientId, String kind, OffsetDateTime deadline,
+                       OffsetDateTime raisedAt, String emailStatus, long version) {
     }
 
     record FailedMessage(UUID notificationId, UUID patientId, String purpose, UUID appointmentId, UUID pathwayId,
@@ -44,7 +53,7 @@ class Worklists {
                           OffsetDateTime startedAt) {
     }
 
-    record FollowUp(LocalDate today, List<OverdueTask> overdueTasks, List<UnbookedReview> reviewsNotBooked,
+    record FollowUp(LocalDate today, List<AccessAlert> accessAlerts, List<OverdueTask> overdueTasks, List<UnbookedReview> reviewsNotBooked,
                     List<FailedMessage> failedMessages, List<StartedPathway> startedPathways) {
     }
 
@@ -82,12 +91,21 @@ class Worklists {
         services.post(Part.FOLLOWUP, Void.class, null, null, "/api/followup/notifications/{id}/retry", notification);
     }
 
-    /** Books a review straight into one of the slots offered for it; the review request leaves the list. */
-    UUID bookReview(UUID request, UUID patient, UUID surgeon, OffsetDateTime startsAt) {
+    /** Someone at the desk has seen the alert; it leaves the list (who and when are kept by follow-up). */
+    void acknowledge(UUID alert, long version) {
+        services.post(Part.FOLLOWUP, Void.class, null, "\"" + version + "\"",
+                "/api/followup/access-alerts/{id}/acknowledgement", alert);
+    }
+
+    /**
+     * Books a review or recall straight into one of the slots offered for it, as the type it asks for; the request
+     * leaves the list.
+     */
+    UUID bookReview(UUID request, UUID patient, UUID surgeon, String type, OffsetDateTime startsAt) {
         var body = new HashMap<String, Object>();
         body.put("patientId", patient);
         body.put("clinicianId", surgeon);
-        body.put("appointmentType", "POST_PROCEDURE_REVIEW");
+        body.put("appointmentType", type);
         body.put("startsAt", startsAt);
         body.put("reviewRequestId", request);
         return services.post(Part.BOOKING, Map.class, body, null, "/api/booking/appointments").get("id") instanceof
