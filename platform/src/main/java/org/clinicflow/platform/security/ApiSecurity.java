@@ -32,7 +32,11 @@ public final class ApiSecurity {
                     publicEndpoints.customize(requests);
                     requests.requestMatchers("/api/**").authenticated().anyRequest().denyAll();
                 })
-                .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()))
+                .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(ProblemAnswers.noUsableToken())
+                        .accessDeniedHandler(ProblemAnswers.notAllowed()))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(ProblemAnswers.noUsableToken())
+                        .accessDeniedHandler(ProblemAnswers.notAllowed()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
