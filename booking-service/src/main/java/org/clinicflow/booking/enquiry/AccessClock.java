@@ -24,10 +24,9 @@ import java.util.UUID;
 public class AccessClock {
 
     private static final Logger log = LoggerFactory.getLogger(AccessClock.class);
-    /** An appointment in one of these states, starting by the deadline, keeps the promise (or did its best). */
+    /** The promise as the view {@code enquiry_promise} defines it, for everyone who asks (see V16). */
     private static final String KEEPS_PROMISE = """
-            exists (select 1 from appointment a where a.id = e.appointment_id and a.starts_at <= e.deadline
-                    and a.status in ('BOOKED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW'))""";
+            exists (select 1 from enquiry_promise p where p.enquiry_id = e.id and p.booked_within_target)""";
 
     private final JdbcClient jdbc;
     private final Outbox outbox;

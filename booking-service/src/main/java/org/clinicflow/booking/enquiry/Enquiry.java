@@ -125,6 +125,14 @@ public class Enquiry {
         return deadline;
     }
 
+    /**
+     * An appointment starting then keeps the 48-hour promise: at or before the deadline. The same rule as the view
+     * {@code enquiry_promise}, for a time not yet booked (the desk's offered slots).
+     */
+    boolean withinTarget(Instant start) {
+        return !start.isAfter(deadline);
+    }
+
     UUID appointmentId() {
         return appointmentId;
     }

@@ -133,9 +133,8 @@ class EnquiryController {
     PageOf<EnquiryView> awaitingBooking(@RequestParam(defaultValue = "0") @Min(0) int page,
                                         @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         var since = Timestamp.from(clock.instant().minus(WORKLIST_REACH));
-        var waiting = " where (a.id is null or a.status = 'CANCELLED') and e.first_contact_at >= :since"
-                + " and not e.no_appointment_needed";
-        long total = jdbc.sql("select count(*) from enquiry e left join appointment a on a.id = e.appointment_id"
+        var waiting = " where not p.booked and e.first_contact_at >= :since and not e.no_appointment_needed";
+        long total = jdbc.sql("select count(*) from enquiry e join enquiry_promise p on p.enquiry_id = e.id"
                         + waiting)
                 .param("since", since).query(Long.class).single();
         var items = jdbc.sql(ENQUIRY_WITH_APPOINTMENT + waiting
@@ -181,7 +180,7 @@ class EnquiryController {
         return availability.earliestWithinRules(appointmentType, clock.instant(), Optional.empty(), limit, null)
                 .stream()
                 .map(slot -> new SlotOffer(slot.clinicianId(), slot.siteId(), ClinicTime.show(slot.startsAt()),
-                        ClinicTime.show(slot.endsAt()), !slot.startsAt().isAfter(enquiry.deadline())))
+                        ClinicTime.show(slot.endsAt()), enquiry.withinTarget(slot.startsAt())))
                 .toList();
     }
 
@@ -222,13 +221,12 @@ class EnquiryController {
         return jdbc.sql("""
                         select (date_trunc('week', e.first_contact_at at time zone 'Europe/London'))::date as week,
                                count(*) as enquiries,
-                               count(*) filter (where a.status in ('CHECKED_IN', 'COMPLETED')) as seen,
-                               count(*) filter (where a.status in ('CHECKED_IN', 'COMPLETED')
-                                                  and a.starts_at <= e.deadline) as seen_within_target,
+                               count(*) filter (where p.seen) as seen,
+                               count(*) filter (where p.seen_within_target) as seen_within_target,
                                percentile_cont(0.5) within group (
-                                   order by extract(epoch from a.starts_at - e.first_contact_at) / 3600.0)
-                                   filter (where a.id is not null and a.status <> 'CANCELLED') as median_hours
-                        from enquiry e left join appointment a on a.id = e.appointment_id
+                                   order by extract(epoch from p.appointment_starts_at - e.first_contact_at) / 3600.0)
+                                   filter (where p.booked) as median_hours
+                        from enquiry e join enquiry_promise p on p.enquiry_id = e.id
                         where e.first_contact_at >= :from and e.first_contact_at < :to
                         group by 1 order by 1
                         """)
@@ -251,10 +249,10 @@ class EnquiryController {
      * {@code awaitingUrgentCallBack}, as SQL, so that the list can be ordered by it).
      */
     private static final String ENQUIRY_WITH_APPOINTMENT = """
-            select e.*, a.status as appointment_status, a.starts_at as appointment_starts_at,
+            select e.*, p.appointment_starts_at, p.booked, p.booked_within_target, p.seen, p.seen_within_target,
                    r.reason as self_referral_reason,
                    (cardinality(e.red_flags) > 0 and e.called_back_at is null) as urgent
-            from enquiry e left join appointment a on a.id = e.appointment_id
+            from enquiry e join enquiry_promise p on p.enquiry_id = e.id
                            left join self_referral r on r.enquiry_id = e.id
             """;
 
@@ -267,18 +265,17 @@ class EnquiryController {
     }
 
     private static EnquiryView view(ResultSet rs, int row) throws SQLException {
-        var status = rs.getString("appointment_status");
+        // How the promise stands comes from the view enquiry_promise, its one definition.
         var startsAt = rs.getTimestamp("appointment_starts_at");
         var deadline = rs.getTimestamp("deadline").toInstant();
-        boolean booked = status != null && !status.equals("CANCELLED");
-        boolean inTime = startsAt != null && !startsAt.toInstant().isAfter(deadline);
-        boolean seen = "CHECKED_IN".equals(status) || "COMPLETED".equals(status);
+        boolean booked = rs.getBoolean("booked");
         var redFlags = (String[]) rs.getArray("red_flags").getArray();
         return new EnquiryView(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
                 Enquiry.Channel.valueOf(rs.getString("channel")), rs.getString("referrer"),
                 show(rs.getTimestamp("first_contact_at")), ClinicTime.show(deadline),
                 booked ? rs.getObject("appointment_id", UUID.class) : null,
-                booked ? show(startsAt) : null, booked, booked && inTime, seen, seen && inTime,
+                booked ? show(startsAt) : null, booked, rs.getBoolean("booked_within_target"),
+                rs.getBoolean("seen"), rs.getBoolean("seen_within_target"),
                 show(rs.getTimestamp("at_risk_at")), show(rs.getTimestamp("breached_at")),
                 rs.getBoolean("urgent"),
                 java.util.Arrays.stream(redFlags).map(RedFlag::valueOf).sorted().toList(),

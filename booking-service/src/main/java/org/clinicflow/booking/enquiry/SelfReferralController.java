@@ -175,7 +175,7 @@ class SelfReferralController {
             return new OnlineSlot(slot.clinicianId(), names.get(slot.clinicianId()), slot.siteId(),
                     site == null ? null : site.name(), site == null ? null : site.address(),
                     ClinicTime.show(slot.startsAt()), ClinicTime.show(slot.endsAt()),
-                    !slot.startsAt().isAfter(referral.enquiry().deadline()));
+                    referral.enquiry().withinTarget(slot.startsAt()));
         }).toList();
     }
 
