@@ -95,6 +95,7 @@ class PatientRegistrationIT extends BookingServiceIT {
             var refused = ApiCall.post(url("/api/booking/patients"), token, request);
             assertThat(refused.status()).as(field + ": " + refused.body()).isEqualTo(400);
             assertThat(body(refused).at("/errors/0/field").asString()).isEqualTo(field);
+            assertThat(body(refused).get("type").asString()).endsWith("/problems/invalid-request");
         });
         assertThat(jdbc.sql("select count(*) from patient").query(Long.class).single()).isEqualTo(before);
     }

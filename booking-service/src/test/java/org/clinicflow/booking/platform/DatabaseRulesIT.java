@@ -44,6 +44,7 @@ class DatabaseRulesIT extends BookingServiceIT {
         assertThat(second.status()).as(second.body()).isEqualTo(409);
         assertThat(second.header("Content-Type")).startsWith("application/problem+json");
         assertThat(body(second).get("rule").asString()).isEqualTo("appointment_patient_not_double_booked");
+        assertThat(body(second).get("type").asString()).isEqualTo("https://clinicflow.example/problems/database-rule");
         assertThat(body(second).get("detail").asString()).contains("patient already has an appointment");
         assertThat(body(second).at("/errors/0/field").asString()).isEqualTo("startsAt");
         assertThat(jdbc.sql("select count(*) from appointment where patient_id = :id").param("id", patient)

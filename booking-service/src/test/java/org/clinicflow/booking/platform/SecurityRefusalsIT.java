@@ -20,6 +20,7 @@ class SecurityRefusalsIT extends BookingServiceIT {
             assertThat(refused.header("WWW-Authenticate")).startsWith("Bearer");
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(body(refused).get("status").asInt()).isEqualTo(401);
+            assertThat(body(refused).get("type").asString()).endsWith("/problems/sign-in-needed");
         }
         assertThat(bad.header("WWW-Authenticate")).contains("invalid_token");
     }

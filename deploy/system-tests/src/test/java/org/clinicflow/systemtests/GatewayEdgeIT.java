@@ -182,6 +182,7 @@ class GatewayEdgeIT {
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(json.readTree(response.body()).get("detail").asString()).contains("64 KB");
+        assertThat(json.readTree(response.body()).get("type").asString()).endsWith("/problems/too-large");
     }
 
     @Test

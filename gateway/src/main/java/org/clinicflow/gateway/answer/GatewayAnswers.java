@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 public final class GatewayAnswers {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The services' kinds of problem (platform's ProblemType, listed in docs/problems.md), of which these are some. */
+    private static final String TYPES = "https://clinicflow.example/problems/";
 
     private GatewayAnswers() {
     }
@@ -59,12 +61,25 @@ public final class GatewayAnswers {
 
     static String problem(HttpStatus status, String detail, String instance) {
         var problem = new LinkedHashMap<String, Object>();
-        problem.put("type", "about:blank");
+        problem.put("type", TYPES + kind(status));
         problem.put("title", status.getReasonPhrase());
         problem.put("status", status.value());
         problem.put("detail", detail);
         problem.put("instance", instance);
         return JSON.writeValueAsString(problem);
+    }
+
+    private static String kind(HttpStatus status) {
+        return switch (status) {
+            case UNAUTHORIZED -> "sign-in-needed";
+            case FORBIDDEN -> "forbidden";
+            case NOT_FOUND -> "not-found";
+            case CONTENT_TOO_LARGE -> "too-large";
+            case TOO_MANY_REQUESTS -> "too-many-requests";
+            case SERVICE_UNAVAILABLE -> "unavailable";
+            case BAD_REQUEST -> "invalid-request";
+            default -> "other";
+        };
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.clinicflow.platform.security;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.clinicflow.platform.web.ProblemType;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
@@ -23,7 +24,7 @@ final class ProblemAnswers {
         var bearer = new BearerTokenAuthenticationEntryPoint();
         return (request, response, refused) -> {
             bearer.commence(request, response, refused);
-            write(response, "Unauthorized",
+            write(response, ProblemType.SIGN_IN_NEEDED, "Unauthorized",
                     "Sign in first: this needs a valid access token from the clinic's identity service.");
         };
     }
@@ -32,11 +33,11 @@ final class ProblemAnswers {
         var bearer = new BearerTokenAccessDeniedHandler();
         return (request, response, denied) -> {
             bearer.handle(request, response, denied);
-            write(response, "Forbidden", "You may not do this.");
+            write(response, ProblemType.FORBIDDEN, "Forbidden", "You may not do this.");
         };
     }
 
-    private static void write(HttpServletResponse response, String title, String detail)
+    private static void write(HttpServletResponse response, ProblemType type, String title, String detail)
             throws java.io.IOException {
         if (response.isCommitted()) {
             return;
@@ -44,7 +45,7 @@ final class ProblemAnswers {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         // Fixed texts only, so no escaping is needed.
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":"
+        response.getWriter().write("{\"type\":\"" + type.uri() + "\",\"title\":\"" + title + "\",\"status\":"
                 + response.getStatus() + ",\"detail\":\"" + detail + "\"}");
     }
 }

@@ -54,7 +54,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         var errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
                 .toList();
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors);
+        return problem(ProblemType.INVALID_REQUEST, HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors);
     }
 
     @Override
@@ -62,7 +62,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         if (ex.getCause() instanceof StreamReadException) {
-            return problem(HttpStatus.BAD_REQUEST, "Malformed JSON", "The request body is not valid JSON.", List.of());
+            return problem(ProblemType.MALFORMED_JSON, HttpStatus.BAD_REQUEST, "Malformed JSON", "The request body is not valid JSON.", List.of());
         }
         if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             var field = jackson.getPath().stream()
@@ -70,9 +70,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                             ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
             var errors = List.of(new FieldProblem(field, "has the wrong type or format"));
-            return problem(HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors);
+            return problem(ProblemType.INVALID_REQUEST, HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors);
         }
-        return problem(HttpStatus.BAD_REQUEST, "Unreadable request", "The request body could not be read.", List.of());
+        return problem(ProblemType.INVALID_REQUEST, HttpStatus.BAD_REQUEST, "Unreadable request", "The request body could not be read.", List.of());
     }
 
     @Override
@@ -81,7 +81,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         var name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
                 : ex.getPropertyName();
         var errors = List.of(new FieldProblem(name, "has the wrong type or format"));
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors);
+        return problem(ProblemType.INVALID_REQUEST, HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -90,7 +90,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(violation -> new FieldProblem(lastNode(violation.getPropertyPath().toString()),
                         violation.getMessage()))
                 .toList();
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors);
+        return problem(ProblemType.INVALID_REQUEST, HttpStatus.BAD_REQUEST, "Invalid request", describe(errors), errors);
     }
 
     @ExceptionHandler(InvalidFieldException.class)
@@ -98,7 +98,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         var errors = ex.problems().entrySet().stream()
                 .map(problem -> new FieldProblem(problem.getKey(), problem.getValue()))
                 .toList();
-        var response = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid request", describe(errors), errors);
+        var response = problem(ProblemType.RULE_BROKEN, HttpStatus.UNPROCESSABLE_CONTENT, "Invalid request", describe(errors), errors);
         if (response.getBody() instanceof ProblemDetail problem) {
             ex.properties().forEach(problem::setProperty);
         }
@@ -107,12 +107,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Object> notFound(NotFoundException ex) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), List.of());
+        return problem(ProblemType.NOT_FOUND, HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), List.of());
     }
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> conflict(ConflictException ex) {
-        var response = problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage(), List.of());
+        var response = problem(ProblemType.CONFLICT, HttpStatus.CONFLICT, "Conflict", ex.getMessage(), List.of());
         if (response.getBody() instanceof ProblemDetail problem) {
             ex.properties().forEach(problem::setProperty);
         }
@@ -122,13 +122,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Versions.PreconditionException.class)
     ResponseEntity<Object> precondition(Versions.PreconditionException ex) {
         var status = HttpStatus.valueOf(ex.status());
-        return problem(status, status.getReasonPhrase(), ex.getMessage(), List.of());
+        return problem(ProblemType.STALE_VERSION, status, status.getReasonPhrase(), ex.getMessage(), List.of());
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> concurrentEdit(OptimisticLockingFailureException ex) {
         // Someone else's edit committed between our read and our write: the same answer as a stale If-Match.
-        return problem(HttpStatus.PRECONDITION_FAILED, "Precondition Failed",
+        return problem(ProblemType.STALE_VERSION, HttpStatus.PRECONDITION_FAILED, "Precondition Failed",
                 "The resource has changed since you read it; read it again", List.of());
     }
 
@@ -137,7 +137,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         // The database chose this request as the loser of a lock (a deadlock or a lock wait cut short); it changed
         // nothing, and the same request again normally goes through.
         log.info("Request lost a database lock: {}", ex.getMostSpecificCause().getClass().getSimpleName());
-        return problem(HttpStatus.CONFLICT, "Conflict", "Another change got in the way; please try again.",
+        return problem(ProblemType.TRY_AGAIN, HttpStatus.CONFLICT, "Conflict", "Another change got in the way; please try again.",
                 List.of());
     }
 
@@ -148,7 +148,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         var broken = databaseRules.brokenBy(ex);
         if (broken.isEmpty()) {
             log.info("Request refused by the database: {}", ex.getMostSpecificCause().getClass().getSimpleName());
-            return problem(HttpStatus.CONFLICT, "Conflict", "The request conflicts with the current state.",
+            return problem(ProblemType.CONFLICT, HttpStatus.CONFLICT, "Conflict", "The request conflicts with the current state.",
                     List.of());
         }
         var rule = broken.get();
@@ -156,8 +156,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         var errors = rule.field() == null ? List.<FieldProblem>of() : List.of(new FieldProblem(rule.field(),
                 rule.detail()));
         var response = rule.conflict()
-                ? problem(HttpStatus.CONFLICT, "Conflict", rule.detail(), errors)
-                : problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid request", rule.detail(), errors);
+                ? problem(ProblemType.DATABASE_RULE, HttpStatus.CONFLICT, "Conflict", rule.detail(), errors)
+                : problem(ProblemType.DATABASE_RULE, HttpStatus.UNPROCESSABLE_CONTENT, "Invalid request", rule.detail(), errors);
         if (response.getBody() instanceof ProblemDetail problem) {
             problem.setProperty("rule", rule.constraint());
         }
@@ -166,7 +166,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<Object> denied(RuntimeException ex) {
-        return problem(HttpStatus.FORBIDDEN, "Forbidden", "You may not do this.", List.of());
+        return problem(ProblemType.FORBIDDEN, HttpStatus.FORBIDDEN, "Forbidden", "You may not do this.", List.of());
     }
 
     private static String lastNode(String path) {
@@ -179,9 +179,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .collect(Collectors.joining("; "));
     }
 
-    private static ResponseEntity<Object> problem(HttpStatus status, String title, String detail,
+    /**
+     * The framework's own refusals (a method or media type not supported, a missing parameter) get a type too: a
+     * missing or mistyped parameter is an invalid request like a bad body, the rest are named by their status.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && "about:blank".equals(String.valueOf(problem.getType()))) {
+            problem.setType(status.value() == 400 ? ProblemType.INVALID_REQUEST.uri()
+                    : status.value() == 404 ? ProblemType.NOT_FOUND.uri() : ProblemType.OTHER.uri());
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static ResponseEntity<Object> problem(ProblemType type, HttpStatus status, String title, String detail,
                                                   List<FieldProblem> errors) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type.uri());
         problem.setTitle(title);
         if (!errors.isEmpty()) {
             problem.setProperties(new java.util.LinkedHashMap<>(Map.of("errors", errors)));
