@@ -11,7 +11,6 @@ import org.clinicflow.followup.content.TreatmentContents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +25,6 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-
-import static org.clinicflow.followup.notification.Notifications.utc;
 
 /**
  * Sends due messages, once each, however many instances run and however often they restart (ADR 9).
@@ -45,7 +42,7 @@ class NotificationDispatcher implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
     private static final int MAX_ERROR_LENGTH = 300;
 
-    private final JdbcClient jdbc;
+    private final NotificationTransitions transitions;
     private final Clock clock;
     private final PatientContacts contacts;
     private final TreatmentContents contents;
@@ -59,9 +56,9 @@ class NotificationDispatcher implements SmartLifecycle {
     /** Held by the pass under way; one pass at a time per instance, and stop() waits for it. */
     private final ReentrantLock pass = new ReentrantLock();
 
-    NotificationDispatcher(JdbcClient jdbc, Clock clock, PatientContacts contacts, TreatmentContents contents,
-                           DispatchProperties properties, List<ChannelSender> senders) {
-        this.jdbc = jdbc;
+    NotificationDispatcher(NotificationTransitions transitions, Clock clock, PatientContacts contacts,
+                           TreatmentContents contents, DispatchProperties properties, List<ChannelSender> senders) {
+        this.transitions = transitions;
         this.clock = clock;
         this.contacts = contacts;
         this.contents = contents;
@@ -116,25 +113,7 @@ class NotificationDispatcher implements SmartLifecycle {
     }
 
     private List<Notification> claim() {
-        var now = clock.instant();
-        return jdbc.sql("""
-                        with due as (
-                            select id from notification
-                            where (status in ('SCHEDULED', 'HELD') and next_attempt_at <= :now)
-                               or (status = 'SENDING' and claimed_until < :now)
-                            order by next_attempt_at
-                            limit :n
-                            for update skip locked)
-                        update notification set status = 'SENDING', claimed_until = :lease, claimed_by = :instance
-                        from due where notification.id = due.id
-                            -- Checked again on the row as locked: a row claimed meanwhile is never claimed twice.
-                            and (notification.status in ('SCHEDULED', 'HELD')
-                                 or notification.claimed_until < :now)
-                        returning notification.*
-                        """)
-                .param("now", utc(now)).param("n", properties.batchSize())
-                .param("lease", utc(now.plus(properties.lease()))).param("instance", instance)
-                .query(Notifications::map).list();
+        return transitions.claim(properties.batchSize(), properties.lease(), instance);
     }
 
     private void dispatchIsolated(Notification n) {
@@ -151,26 +130,27 @@ class NotificationDispatcher implements SmartLifecycle {
         var now = clock.instant();
         if (n.purpose().isAboutAnAppointment() && n.purpose() != Purpose.CANCELLED
                 && n.appointmentStartsAt() != null && !n.appointmentStartsAt().isAfter(now)) {
-            finish(n, "CANCELLED", "the appointment has already started");
+            transitions.cancel(n.id(), "the appointment has already started");
             return;
         }
         var contact = contacts.find(n.patientId());
         if (contact.isEmpty() && n.attempts() + 1 < properties.maxAttempts()) {
             // The patient's registration travels on another topic and may arrive after their first booking: wait.
-            reschedule(n, n.channel(), n.attempts() + 1, now.plus(backoff(n.attempts() + 1)),
+            transitions.retryAt(n.id(), n.channel(), n.attempts() + 1, now.plus(backoff(n.attempts() + 1)),
                     "no contact details for the patient yet");
             return;
         }
-        var channel = contact.flatMap(c -> pick(n, c));
+        var channel = contact.flatMap(c -> ChannelChoice.pick(n.channel(), n.preferredChannel(), n.fallenBack(), c));
         if (channel.isEmpty()) {
             log.info("Notification {} has no consented channel with contact details; flagged for the clinic", n.id());
-            finish(n, "FAILED", contact.isEmpty() ? "no contact details for the patient"
+            transitions.fail(n.id(), null, null, contact.isEmpty() ? "no contact details for the patient"
                     : "no consented channel with contact details");
             return;
         }
         var attempts = channel.get() == n.channel() ? n.attempts() : 0;
         if (channel.get() == Channel.SMS && QuietHours.CLINIC.isQuiet(now)) {
-            hold(n, QuietHours.CLINIC.nextAllowed(now));
+            log.debug("SMS notification {} held for quiet hours", n.id());
+            transitions.holdForQuietHours(n.id(), QuietHours.CLINIC.nextAllowed(now));
             return;
         }
         QuotedContent content = null;
@@ -180,7 +160,7 @@ class NotificationDispatcher implements SmartLifecycle {
             } catch (ContentUnavailableException e) {
                 // Not the channel's fault: wait for content without spending tries or falling back to another channel.
                 log.info("Notification {} waits for the content of {}", n.id(), n.contentSlug());
-                reschedule(n, n.channel(), n.attempts(), now.plus(properties.maxBackoff()),
+                transitions.retryAt(n.id(), n.channel(), n.attempts(), now.plus(properties.maxBackoff()),
                         "waiting for published content of " + n.contentSlug());
                 return;
             }
@@ -200,8 +180,8 @@ class NotificationDispatcher implements SmartLifecycle {
             });
         } catch (CallNotPermittedException e) {
             // The provider is known to be down: wait for the breaker, without spending this message's attempts.
-            reschedule(n, channel.get(), attempts, now.plus(properties.breakerOpenWait()), "channel paused: "
-                    + channel.get() + " provider failing");
+            transitions.retryAt(n.id(), channel.get(), attempts, now.plus(properties.breakerOpenWait()),
+                    "channel paused: " + channel.get() + " provider failing");
             return;
         } catch (PermanentDeliveryException e) {
             log.info("Notification {} refused by the {} provider; trying the other channel", n.id(), channel.get());
@@ -211,25 +191,7 @@ class NotificationDispatcher implements SmartLifecycle {
             retryLater(n, channel.get(), attempts + 1, e);
             return;
         }
-        sent(n, channel.get(), attempts + 1, text, content);
-    }
-
-    private Optional<Channel> pick(Notification n, PatientContact contact) {
-        if (n.fallenBack()) {
-            return usable(n.channel(), contact) ? Optional.of(n.channel()) : Optional.empty();
-        }
-        if (n.channel() != null && usable(n.channel(), contact)) {
-            return Optional.of(n.channel());
-        }
-        if (usable(n.preferredChannel(), contact)) {
-            return Optional.of(n.preferredChannel());
-        }
-        var other = n.preferredChannel().other();
-        return usable(other, contact) ? Optional.of(other) : Optional.empty();
-    }
-
-    private static boolean usable(Channel channel, PatientContact contact) {
-        return channel == Channel.EMAIL ? contact.mayEmail() : contact.maySms();
+        transitions.sent(n.id(), channel.get(), attempts + 1, text, content);
     }
 
     private void retryLater(Notification n, Channel channel, int attempts, Exception e) {
@@ -243,7 +205,7 @@ class NotificationDispatcher implements SmartLifecycle {
         }
         log.info("Notification {} not sent on try {} over {} ({}); trying again later", n.id(), attempts, channel,
                 e.getClass().getSimpleName());
-        reschedule(n, channel, attempts, clock.instant().plus(backoff(attempts)), error);
+        transitions.retryAt(n.id(), channel, attempts, clock.instant().plus(backoff(attempts)), error);
     }
 
     private Duration backoff(int attempts) {
@@ -254,66 +216,14 @@ class NotificationDispatcher implements SmartLifecycle {
 
     private void fallBackOrFail(Notification n, Channel failed, PatientContact contact, int attempts, String error) {
         var other = failed.other();
-        if (!n.fallenBack() && usable(other, contact)) {
+        if (!n.fallenBack() && ChannelChoice.usable(other, contact)) {
             log.info("Notification {} falls back from {} to {}", n.id(), failed, other);
-            jdbc.sql("""
-                            update notification set status = 'SCHEDULED', channel = :channel, fallen_back = true,
-                                attempts = 0, next_attempt_at = :now, claimed_until = null, last_error = :error
-                            where id = :id and status = 'SENDING'
-                            """)
-                    .param("channel", other.name()).param("now", utc(clock.instant())).param("error", error)
-                    .param("id", n.id()).update();
+            transitions.fallBack(n.id(), other, error);
             return;
         }
         log.info("Notification {} failed on every consented channel after {} tries; flagged for the clinic", n.id(),
                 attempts);
-        jdbc.sql("""
-                        update notification set status = 'FAILED', channel = :channel, attempts = :attempts,
-                            claimed_until = null, last_error = :error
-                        where id = :id and status = 'SENDING'
-                        """)
-                .param("channel", failed.name()).param("attempts", attempts).param("error", error)
-                .param("id", n.id()).update();
-    }
-
-    private void reschedule(Notification n, Channel channel, int attempts, Instant at, String error) {
-        jdbc.sql("""
-                        update notification set status = 'SCHEDULED', channel = :channel, attempts = :attempts,
-                            next_attempt_at = :at, claimed_until = null, last_error = :error
-                        where id = :id and status = 'SENDING'
-                        """)
-                .param("channel", channel == null ? null : channel.name()).param("attempts", attempts)
-                .param("at", utc(at)).param("error", error).param("id", n.id()).update();
-    }
-
-    private void hold(Notification n, Instant until) {
-        log.debug("SMS notification {} held for quiet hours until {}", n.id(), until);
-        jdbc.sql("""
-                        update notification set status = 'HELD', channel = 'SMS', next_attempt_at = :until,
-                            claimed_until = null
-                        where id = :id and status = 'SENDING'
-                        """)
-                .param("until", utc(until)).param("id", n.id()).update();
-    }
-
-    private void finish(Notification n, String status, String reason) {
-        jdbc.sql("""
-                        update notification set status = :status, last_error = :reason, claimed_until = null
-                        where id = :id and status = 'SENDING'
-                        """)
-                .param("status", status).param("reason", reason).param("id", n.id()).update();
-    }
-
-    private void sent(Notification n, Channel channel, int attempts, String text, QuotedContent content) {
-        jdbc.sql("""
-                        update notification set status = 'SENT', channel = :channel, attempts = :attempts,
-                            sent_at = :now, sent_text = :text, content_version = :version, content_hash = :hash,
-                            claimed_until = null, last_error = null
-                        where id = :id and status = 'SENDING'
-                        """)
-                .param("channel", channel.name()).param("attempts", attempts).param("now", utc(clock.instant()))
-                .param("text", text).param("version", content == null ? null : content.version())
-                .param("hash", content == null ? null : content.contentHash()).param("id", n.id()).update();
+        transitions.fail(n.id(), failed, attempts, error);
     }
 
     /** The exception's kind and the provider's status: never the address or text, which are personal data. */

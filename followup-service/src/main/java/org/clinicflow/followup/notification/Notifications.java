@@ -29,10 +29,12 @@ public class Notifications {
             """;
 
     private final JdbcClient jdbc;
+    private final NotificationTransitions transitions;
     private final Clock clock;
 
-    Notifications(JdbcClient jdbc, Clock clock) {
+    Notifications(JdbcClient jdbc, NotificationTransitions transitions, Clock clock) {
         this.jdbc = jdbc;
+        this.transitions = transitions;
         this.clock = clock;
     }
 
@@ -45,8 +47,9 @@ public class Notifications {
                             body, content_slug, content_section, appointment_starts_at, appointment_ends_at,
                             preferred_channel, due_at, status, next_attempt_at, source_event_id, created_at)
                         values (:id, :patient, :purpose, :appointment, :pathway, :step, :title, :body, :slug, :section,
-                            :startsAt, :endsAt, :preferred, :due, 'SCHEDULED', :due, :source, :now)
+                            :startsAt, :endsAt, :preferred, :due, :scheduled, :due, :source, :now)
                         """)
+                .param("scheduled", NotificationStatus.SCHEDULED.name())
                 .param("id", id).param("patient", n.patientId()).param("purpose", n.purpose().name())
                 .param("appointment", n.appointmentId()).param("pathway", n.pathwayId()).param("step", n.stepCode())
                 .param("title", n.title()).param("body", n.body()).param("slug", n.contentSlug())
@@ -65,11 +68,7 @@ public class Notifications {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int cancelPendingFor(UUID appointmentId) {
-        return jdbc.sql("""
-                        update notification set status = 'CANCELLED', claimed_until = null
-                        where appointment_id = :appointment and status in ('SCHEDULED', 'HELD')
-                        """)
-                .param("appointment", appointmentId).update();
+        return transitions.cancelPendingFor(appointmentId);
     }
 
     public List<Notification> ofPatient(UUID patientId) {
@@ -101,12 +100,7 @@ public class Notifications {
      */
     @Transactional
     public boolean retry(UUID id) {
-        return jdbc.sql("""
-                        update notification set status = 'SCHEDULED', attempts = 0, channel = null,
-                            fallen_back = false, next_attempt_at = :now, claimed_until = null
-                        where id = :id and status = 'FAILED'
-                        """)
-                .param("id", id).param("now", utc(clock.instant())).update() == 1;
+        return transitions.requeue(id);
     }
 
     static Notification map(ResultSet rs, int row) throws SQLException {

@@ -1,0 +1,167 @@
+package org.clinicflow.followup.notification;
+
+import org.clinicflow.followup.content.QuotedContent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.clinicflow.followup.notification.NotificationStatus.CANCELLED;
+import static org.clinicflow.followup.notification.NotificationStatus.FAILED;
+import static org.clinicflow.followup.notification.NotificationStatus.HELD;
+import static org.clinicflow.followup.notification.NotificationStatus.SCHEDULED;
+import static org.clinicflow.followup.notification.NotificationStatus.SENDING;
+import static org.clinicflow.followup.notification.NotificationStatus.SENT;
+import static org.clinicflow.followup.notification.Notifications.utc;
+
+/**
+ * A notification's life, in one place: each move from one {@link NotificationStatus} to another is one named operation
+ * and one statement. Every move out of SENDING names SENDING in its {@code where}, so a dispatcher whose lease ran out
+ * (and whose message another instance has taken over) changes nothing when it comes back.
+ * <pre>
+ *   SCHEDULED, HELD ──claim──▶ SENDING ──sent──▶ SENT
+ *   SENDING ──retryAt / fallBack──▶ SCHEDULED     SENDING ──holdForQuietHours──▶ HELD
+ *   SENDING ──fail──▶ FAILED ──requeue──▶ SCHEDULED
+ *   SENDING ──cancel──▶ CANCELLED                 SCHEDULED, HELD ──cancelPendingFor──▶ CANCELLED
+ * </pre>
+ */
+@Component
+class NotificationTransitions {
+
+    private static final List<String> WAITING = List.of(SCHEDULED.name(), HELD.name());
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    NotificationTransitions(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Claims up to {@code n} due messages, and any whose claim lapsed, for one dispatcher for {@code lease}. */
+    List<Notification> claim(int n, Duration lease, String instance) {
+        var now = clock.instant();
+        return jdbc.sql("""
+                        with due as (
+                            select id from notification
+                            where (status in (:waiting) and next_attempt_at <= :now)
+                               or (status = :sending and claimed_until < :now)
+                            order by next_attempt_at
+                            limit :n
+                            for update skip locked)
+                        update notification set status = :sending, claimed_until = :lease, claimed_by = :instance
+                        from due where notification.id = due.id
+                            -- Checked again on the row as locked: a row claimed meanwhile is never claimed twice.
+                            and (notification.status in (:waiting) or notification.claimed_until < :now)
+                        returning notification.*
+                        """)
+                .param("waiting", WAITING).param("sending", SENDING.name())
+                .param("now", utc(now)).param("n", n)
+                .param("lease", utc(now.plus(lease))).param("instance", instance)
+                .query(Notifications::map).list();
+    }
+
+    /** A channel accepted it: what was sent, and the signed-off content version it quoted, are kept. */
+    void sent(UUID id, Channel channel, int attempts, String text, QuotedContent content) {
+        jdbc.sql("""
+                        update notification set status = :sent, channel = :channel, attempts = :attempts,
+                            sent_at = :now, sent_text = :text, content_version = :version, content_hash = :hash,
+                            claimed_until = null, last_error = null
+                        where id = :id and status = :sending
+                        """)
+                .param("sent", SENT.name()).param("sending", SENDING.name())
+                .param("channel", channel.name()).param("attempts", attempts).param("now", utc(clock.instant()))
+                .param("text", text).param("version", content == null ? null : content.version())
+                .param("hash", content == null ? null : content.contentHash()).param("id", id).update();
+    }
+
+    /** Not sent this time: tried again at {@code at}, on this channel (null: none chosen yet). */
+    void retryAt(UUID id, Channel channel, int attempts, Instant at, String error) {
+        jdbc.sql("""
+                        update notification set status = :scheduled, channel = :channel, attempts = :attempts,
+                            next_attempt_at = :at, claimed_until = null, last_error = :error
+                        where id = :id and status = :sending
+                        """)
+                .param("scheduled", SCHEDULED.name()).param("sending", SENDING.name())
+                .param("channel", channel == null ? null : channel.name()).param("attempts", attempts)
+                .param("at", utc(at)).param("error", error).param("id", id).update();
+    }
+
+    /** The channel refused it for good, or ran out of tries: the other channel gets a fresh budget, now. */
+    void fallBack(UUID id, Channel to, String error) {
+        jdbc.sql("""
+                        update notification set status = :scheduled, channel = :channel, fallen_back = true,
+                            attempts = 0, next_attempt_at = :now, claimed_until = null, last_error = :error
+                        where id = :id and status = :sending
+                        """)
+                .param("scheduled", SCHEDULED.name()).param("sending", SENDING.name())
+                .param("channel", to.name()).param("now", utc(clock.instant())).param("error", error)
+                .param("id", id).update();
+    }
+
+    /** An SMS kept back by quiet hours until {@code until}; no try is spent. */
+    void holdForQuietHours(UUID id, Instant until) {
+        jdbc.sql("""
+                        update notification set status = :held, channel = :sms, next_attempt_at = :until,
+                            claimed_until = null
+                        where id = :id and status = :sending
+                        """)
+                .param("held", HELD.name()).param("sending", SENDING.name()).param("sms", Channel.SMS.name())
+                .param("until", utc(until)).param("id", id).update();
+    }
+
+    /**
+     * No channel could take it: it goes on the clinic's worklist.
+     *
+     * @param channel  the channel that last failed, or null when none could even be tried (kept as it was)
+     * @param attempts the tries spent on it, or null to keep the count as it was
+     */
+    void fail(UUID id, Channel channel, Integer attempts, String reason) {
+        jdbc.sql("""
+                        update notification set status = :failed, channel = coalesce(:channel, channel),
+                            attempts = coalesce(:attempts, attempts), claimed_until = null, last_error = :reason
+                        where id = :id and status = :sending
+                        """)
+                .param("failed", FAILED.name()).param("sending", SENDING.name())
+                .param("channel", channel == null ? null : channel.name()).param("attempts", attempts)
+                .param("reason", reason).param("id", id).update();
+    }
+
+    /** What it was about no longer holds (its appointment has started), found as it was about to go. */
+    void cancel(UUID id, String reason) {
+        jdbc.sql("""
+                        update notification set status = :cancelled, last_error = :reason, claimed_until = null
+                        where id = :id and status = :sending
+                        """)
+                .param("cancelled", CANCELLED.name()).param("sending", SENDING.name())
+                .param("reason", reason).param("id", id).update();
+    }
+
+    /**
+     * Cancels the appointment's messages not yet handed to a channel. One a dispatcher is sending right now finishes:
+     * it cannot be called back, and it was true when it left.
+     */
+    int cancelPendingFor(UUID appointmentId) {
+        return jdbc.sql("""
+                        update notification set status = :cancelled, claimed_until = null
+                        where appointment_id = :appointment and status in (:waiting)
+                        """)
+                .param("cancelled", CANCELLED.name()).param("waiting", WAITING)
+                .param("appointment", appointmentId).update();
+    }
+
+    /** A FAILED message back in the queue, with a fresh budget on every channel and the same id (idempotency key). */
+    boolean requeue(UUID id) {
+        return jdbc.sql("""
+                        update notification set status = :scheduled, attempts = 0, channel = null,
+                            fallen_back = false, next_attempt_at = :now, claimed_until = null
+                        where id = :id and status = :failed
+                        """)
+                .param("scheduled", SCHEDULED.name()).param("failed", FAILED.name())
+                .param("id", id).param("now", utc(clock.instant())).update() == 1;
+    }
+}
