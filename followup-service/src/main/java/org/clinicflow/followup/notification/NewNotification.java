@@ -28,4 +28,39 @@ public record NewNotification(UUID patientId, Purpose purpose, UUID appointmentI
         Objects.requireNonNull(dueAt, "dueAt");
         Objects.requireNonNull(sourceEventId, "sourceEventId");
     }
+
+    /** The words of a message: its title and its text (no greeting; the patient's name is added at send time). */
+    public record Wording(String title, String body) {
+    }
+
+    /** Why it is sent, to whom, first by which channel, from when, and the event that caused it (its idempotency). */
+    public record Addressing(UUID patientId, Purpose purpose, Channel preferredChannel, Instant dueAt,
+                             UUID sourceEventId) {
+    }
+
+    /** About an appointment: an email carries its calendar event. */
+    public static NewNotification aboutAppointment(Addressing to, UUID appointmentId, Instant startsAt,
+                                                   Instant endsAt, Wording words) {
+        return new NewNotification(to.patientId(), to.purpose(), appointmentId, null, null, words.title(),
+                words.body(), null, null, startsAt, endsAt, to.preferredChannel(), to.dueAt(), to.sourceEventId());
+    }
+
+    /**
+     * A step of a follow-up pathway, quoting a section of the treatment's signed-off content when it names one.
+     *
+     * @param contentSlug    the treatment whose published content to quote at send time, or null
+     * @param contentSection which section of it, or null
+     */
+    public static NewNotification pathwayStep(Addressing to, UUID pathwayId, String stepCode, Wording words,
+                                              String contentSlug, String contentSection) {
+        return new NewNotification(to.patientId(), to.purpose(), null, pathwayId, stepCode, words.title(),
+                words.body(), contentSlug, contentSection, null, null, to.preferredChannel(), to.dueAt(),
+                to.sourceEventId());
+    }
+
+    /** A message about nothing the service keeps (an offer from the waiting list): words only. */
+    public static NewNotification plain(Addressing to, Wording words) {
+        return new NewNotification(to.patientId(), to.purpose(), null, null, null, words.title(), words.body(), null,
+                null, null, null, to.preferredChannel(), to.dueAt(), to.sourceEventId());
+    }
 }

@@ -106,10 +106,11 @@ class Pathways {
         if (due.isBefore(now)) {
             due = now;
         }
-        notifications.schedule(new NewNotification(procedure.patientId(), Purpose.PATHWAY_MESSAGE, null, pathwayId,
-                step.code(), step.title(), step.body(),
-                step.contentSection() == null ? null : definition.contentSlug(), step.contentSection(), null, null,
-                Channel.EMAIL, due, eventId));
+        notifications.schedule(NewNotification.pathwayStep(
+                new NewNotification.Addressing(procedure.patientId(), Purpose.PATHWAY_MESSAGE, Channel.EMAIL, due,
+                        eventId),
+                pathwayId, step.code(), new NewNotification.Wording(step.title(), step.body()),
+                step.contentSection() == null ? null : definition.contentSlug(), step.contentSection()));
     }
 
     private void task(ProcedureCompleted procedure, UUID pathwayId, PathwayStep step, LocalDate dueOn, Instant now) {

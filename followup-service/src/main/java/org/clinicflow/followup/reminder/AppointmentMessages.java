@@ -52,8 +52,9 @@ class AppointmentMessages {
     }
 
     private void confirm(Appointment a, Purpose purpose, String title, String body, UUID eventId) {
-        notifications.schedule(new NewNotification(a.patientId(), purpose, a.appointmentId(), null, null, title, body,
-                null, null, a.startsAt(), a.endsAt(), Channel.EMAIL, clock.instant(), eventId));
+        notifications.schedule(NewNotification.aboutAppointment(
+                new NewNotification.Addressing(a.patientId(), purpose, Channel.EMAIL, clock.instant(), eventId),
+                a.appointmentId(), a.startsAt(), a.endsAt(), new NewNotification.Wording(title, body)));
     }
 
     private void remind(Appointment a, UUID eventId) {
@@ -62,9 +63,11 @@ class AppointmentMessages {
             var due = a.startsAt().minus(kind.lead());
             // A reminder whose moment has already passed would only confuse: booked at short notice, skip it.
             if (due.isAfter(now)) {
-                notifications.schedule(new NewNotification(a.patientId(), kind.purpose(), a.appointmentId(), null,
-                        null, "Reminder: your appointment", "A reminder of your " + describe(a.type())
-                        + " at the clinic.", null, null, a.startsAt(), a.endsAt(), kind.channel(), due, eventId));
+                notifications.schedule(NewNotification.aboutAppointment(
+                        new NewNotification.Addressing(a.patientId(), kind.purpose(), kind.channel(), due, eventId),
+                        a.appointmentId(), a.startsAt(), a.endsAt(), new NewNotification.Wording(
+                                "Reminder: your appointment", "A reminder of your " + describe(a.type())
+                                + " at the clinic.")));
             }
         }
     }

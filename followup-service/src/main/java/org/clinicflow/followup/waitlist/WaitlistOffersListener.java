@@ -81,8 +81,9 @@ class WaitlistOffersListener {
                 + ". Your appointment is now on " + WHEN.format(current) + ".\n\nTo take the earlier time, open "
                 + link + " before " + WHEN.format(expiresAt) + ". It goes to whoever takes it first. If you do "
                 + "nothing, you keep the appointment you have.";
-        notifications.schedule(new NewNotification(patientId, Purpose.WAITLIST_OFFER, null, null, null,
-                "An earlier appointment is free", body, null, null, null, null, Channel.SMS,
-                clock.instant(), event.id()));
+        notifications.schedule(NewNotification.plain(
+                new NewNotification.Addressing(patientId, Purpose.WAITLIST_OFFER, Channel.SMS, clock.instant(),
+                        event.id()),
+                new NewNotification.Wording("An earlier appointment is free", body)));
     }
 }
