@@ -4,9 +4,7 @@ import org.clinicflow.booking.availability.AppointmentType;
 import org.clinicflow.booking.availability.AvailabilitySearch;
 import org.clinicflow.booking.clinician.Clinician;
 import org.clinicflow.booking.clinician.ClinicianRepository;
-import org.clinicflow.booking.enquiry.EnquiryBookings;
 import org.clinicflow.booking.patient.PatientRepository;
-import org.clinicflow.booking.review.ReviewBookings;
 import org.clinicflow.platform.audit.AuditScope;
 import org.clinicflow.platform.outbox.Outbox;
 import org.clinicflow.platform.security.ClinicUser;
@@ -45,8 +43,6 @@ public class AppointmentBooking {
     private final PatientRepository patients;
     private final ClinicianRepository clinicians;
     private final AvailabilitySearch availability;
-    private final EnquiryBookings enquiries;
-    private final ReviewBookings reviews;
     private final Outbox outbox;
     private final Clock clock;
     private final Duration holdDuration;
@@ -56,7 +52,7 @@ public class AppointmentBooking {
 
     AppointmentBooking(AppointmentRepository appointments, AppointmentChangeRepository history,
                        PatientRepository patients, ClinicianRepository clinicians, AvailabilitySearch availability,
-                       EnquiryBookings enquiries, ReviewBookings reviews, Outbox outbox, Clock clock,
+                       Outbox outbox, Clock clock,
                        @Value("${clinicflow.booking.hold-duration:PT5M}") Duration holdDuration,
                        BookingRules rules, RuleOverrides overrides, ApplicationEventPublisher events) {
         this.rules = rules;
@@ -67,8 +63,6 @@ public class AppointmentBooking {
         this.patients = patients;
         this.clinicians = clinicians;
         this.availability = availability;
-        this.enquiries = enquiries;
-        this.reviews = reviews;
         this.outbox = outbox;
         this.clock = clock;
         this.holdDuration = holdDuration;
@@ -401,12 +395,10 @@ public class AppointmentBooking {
      * checked here, in the booking's transaction, so a mismatch books nothing.
      */
     private void link(Answering answering, Appointment appointment) {
-        if (answering.enquiryId() != null) {
-            enquiries.link(answering.enquiryId(), appointment.id(), appointment.patientId(), clock.instant());
-        }
-        if (answering.reviewRequestId() != null) {
-            reviews.link(answering.reviewRequestId(), appointment.id(), appointment.patientId(),
-                    appointment.clinicianId(), appointment.appointmentType(), appointment.startsAt());
+        if (answering.enquiryId() != null || answering.reviewRequestId() != null) {
+            events.publishEvent(new AppointmentAnswers(appointment.id(), appointment.patientId(),
+                    appointment.clinicianId(), appointment.appointmentType(), appointment.startsAt(),
+                    answering.enquiryId(), answering.reviewRequestId(), clock.instant()));
         }
     }
 

@@ -1,7 +1,9 @@
 package org.clinicflow.booking.enquiry;
 
+import org.clinicflow.booking.appointment.AppointmentAnswers;
 import org.clinicflow.platform.web.ConflictException;
 import org.clinicflow.platform.web.InvalidFieldException;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -11,7 +13,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Ties an appointment to the enquiry it answers, in the booking's own transaction. */
+/** Ties an appointment to the enquiry it answers, in the booking's own transaction ({@link AppointmentAnswers}). */
 @Component
 public class EnquiryBookings {
 
@@ -23,12 +25,18 @@ public class EnquiryBookings {
         this.jdbc = jdbc;
     }
 
+    /** A booking that answers an enquiry, in the booking's transaction: tied to it, or refused with it. */
+    @EventListener(condition = "#booking.enquiryId() != null")
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(AppointmentAnswers booking) {
+        link(booking.enquiryId(), booking.appointmentId(), booking.patientId(), booking.at());
+    }
+
     /**
      * An enquiry with red flags takes no booking until the clinic has called back. An enquiry answered by a live
      * appointment cannot take a second one; one whose booking was cancelled can.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void link(UUID enquiryId, UUID appointmentId, UUID patientId, Instant now) {
+    private void link(UUID enquiryId, UUID appointmentId, UUID patientId, Instant now) {
         var enquiry = enquiries.findById(enquiryId)
                 .orElseThrow(() -> new InvalidFieldException("enquiryId", "does not match an enquiry"));
         if (enquiry.patientId() != null && !enquiry.patientId().equals(patientId)) {
@@ -38,12 +46,11 @@ public class EnquiryBookings {
             // A red flag is never booked into the routine flow: someone from the clinic calls the person first.
             throw new ConflictException("This enquiry has red flags: call the patient back before booking");
         }
-        if (enquiry.appointmentId() != null) {
-            var status = jdbc.sql("select status from appointment where id = :id")
-                    .param("id", enquiry.appointmentId()).query(String.class).optional().orElse("CANCELLED");
-            if (!status.equals("CANCELLED")) {
-                throw new ConflictException("This enquiry already has an appointment");
-            }
+        // Whether its appointment still counts is the promise's own definition (the view enquiry_promise).
+        boolean alreadyBooked = jdbc.sql("select booked from enquiry_promise where enquiry_id = :id")
+                .param("id", enquiryId).query(Boolean.class).single();
+        if (alreadyBooked) {
+            throw new ConflictException("This enquiry already has an appointment");
         }
         enquiry.booked(appointmentId, patientId, now);
     }

@@ -1,9 +1,11 @@
 package org.clinicflow.booking.review;
 
+import org.clinicflow.booking.appointment.AppointmentAnswers;
 import org.clinicflow.booking.availability.AppointmentType;
 import org.clinicflow.booking.platform.ClinicTime;
 import org.clinicflow.platform.web.ConflictException;
 import org.clinicflow.platform.web.InvalidFieldException;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Ties a booked review to the request it answers, in the booking's own transaction. */
+/** Ties a booked review to the request it answers, in the booking's own transaction ({@link AppointmentAnswers}). */
 @Component
 public class ReviewBookings {
 
@@ -21,10 +23,17 @@ public class ReviewBookings {
         this.requests = requests;
     }
 
-    /** The review must be the requested one: same patient, same clinician, the type asked for, inside the window. */
+    /** A booking that answers a review request, in the booking's transaction: tied to it, or refused with it. */
+    @EventListener(condition = "#booking.reviewRequestId() != null")
     @Transactional(propagation = Propagation.MANDATORY)
-    public void link(UUID requestId, UUID appointmentId, UUID patientId, UUID clinicianId, AppointmentType type,
-                     Instant startsAt) {
+    void on(AppointmentAnswers booking) {
+        link(booking.reviewRequestId(), booking.appointmentId(), booking.patientId(), booking.clinicianId(),
+                booking.type(), booking.startsAt());
+    }
+
+    /** The review must be the requested one: same patient, same clinician, the type asked for, inside the window. */
+    private void link(UUID requestId, UUID appointmentId, UUID patientId, UUID clinicianId, AppointmentType type,
+                      Instant startsAt) {
         var request = requests.findById(requestId)
                 .orElseThrow(() -> new InvalidFieldException("reviewRequestId", "does not match a review request"));
         if (request.appointmentId() != null) {
