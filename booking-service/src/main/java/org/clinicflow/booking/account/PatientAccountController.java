@@ -1,7 +1,7 @@
 package org.clinicflow.booking.account;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.clinicflow.booking.platform.ClinicTime;
+import org.clinicflow.booking.time.ClinicTime;
 import org.clinicflow.platform.audit.AuditAction;
 import org.clinicflow.platform.audit.Audited;
 import org.clinicflow.platform.security.ClinicUser;

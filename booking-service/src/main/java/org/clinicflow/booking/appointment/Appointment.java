@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.clinicflow.booking.availability.AppointmentType;
-import org.clinicflow.booking.platform.ClinicTime;
+import org.clinicflow.booking.time.ClinicTime;
 import org.clinicflow.platform.web.ConflictException;
 
 import java.time.Instant;

@@ -3,7 +3,7 @@ package org.clinicflow.booking.appointment;
 import org.clinicflow.booking.availability.AppointmentType;
 import org.clinicflow.booking.availability.AvailabilitySearch;
 import org.clinicflow.booking.availability.TimeRules;
-import org.clinicflow.booking.platform.ClinicTime;
+import org.clinicflow.booking.time.ClinicTime;
 import org.clinicflow.platform.web.ConflictException;
 import org.clinicflow.platform.web.InvalidFieldException;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -2,7 +2,7 @@ package org.clinicflow.booking.availability;
 
 import org.clinicflow.booking.clinician.Clinician;
 import org.clinicflow.booking.clinician.ClinicianRepository;
-import org.clinicflow.booking.platform.ClinicTime;
+import org.clinicflow.booking.time.ClinicTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

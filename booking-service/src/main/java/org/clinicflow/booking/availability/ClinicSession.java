@@ -1,6 +1,6 @@
 package org.clinicflow.booking.availability;
 
-import org.clinicflow.booking.platform.ClinicTime;
+import org.clinicflow.booking.time.ClinicTime;
 
 import java.time.Duration;
 import java.time.Instant;

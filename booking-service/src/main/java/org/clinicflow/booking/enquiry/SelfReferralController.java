@@ -16,7 +16,7 @@ import org.clinicflow.booking.availability.AvailabilitySearch;
 import org.clinicflow.booking.clinician.Clinician;
 import org.clinicflow.booking.clinician.ClinicianRepository;
 import org.clinicflow.booking.patient.PatientRegistration;
-import org.clinicflow.booking.platform.ClinicTime;
+import org.clinicflow.booking.time.ClinicTime;
 import org.clinicflow.booking.site.Site;
 import org.clinicflow.booking.site.SiteRepository;
 import org.clinicflow.platform.audit.AuditAction;

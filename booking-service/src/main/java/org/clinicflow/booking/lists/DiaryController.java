@@ -3,7 +3,7 @@ package org.clinicflow.booking.lists;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.clinicflow.booking.platform.ClinicTime;
+import org.clinicflow.booking.time.ClinicTime;
 import org.clinicflow.platform.audit.AuditAction;
 import org.clinicflow.platform.audit.AuditScope;
 import org.clinicflow.platform.audit.Audited;

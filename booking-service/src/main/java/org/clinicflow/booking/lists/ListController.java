@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Min;
 import org.clinicflow.booking.availability.SessionKind;
 import org.clinicflow.booking.clinician.Clinician;
 import org.clinicflow.booking.clinician.ClinicianRepository;
-import org.clinicflow.booking.platform.ClinicTime;
+import org.clinicflow.booking.time.ClinicTime;
 import org.clinicflow.platform.audit.AuditAction;
 import org.clinicflow.platform.audit.AuditScope;
 import org.clinicflow.platform.audit.Audited;

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.clinicflow.booking.platform.PageOf;
+import org.clinicflow.booking.web.PageOf;
 import org.clinicflow.platform.audit.AuditAction;
 import org.clinicflow.platform.audit.Audited;
 import org.clinicflow.platform.outbox.Outbox;

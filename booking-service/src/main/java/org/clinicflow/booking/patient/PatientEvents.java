@@ -1,6 +1,6 @@
 package org.clinicflow.booking.patient;
 
-import org.clinicflow.booking.platform.ClinicTime;
+import org.clinicflow.booking.time.ClinicTime;
 import org.clinicflow.platform.outbox.CloudEvent;
 
 import java.time.Clock;

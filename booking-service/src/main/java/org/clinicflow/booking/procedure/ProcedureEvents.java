@@ -2,7 +2,7 @@ package org.clinicflow.booking.procedure;
 
 import org.clinicflow.booking.appointment.Appointment;
 import org.clinicflow.booking.appointment.AppointmentEvents;
-import org.clinicflow.booking.platform.ClinicTime;
+import org.clinicflow.booking.time.ClinicTime;
 import org.clinicflow.platform.outbox.CloudEvent;
 
 import java.time.Instant;

@@ -3,7 +3,7 @@ package org.clinicflow.booking.procedure;
 import org.clinicflow.booking.appointment.AppointmentBooking;
 import org.clinicflow.booking.clinician.Clinician;
 import org.clinicflow.booking.clinician.ClinicianRepository;
-import org.clinicflow.booking.platform.ClinicTime;
+import org.clinicflow.booking.time.ClinicTime;
 import org.clinicflow.platform.audit.AuditScope;
 import org.clinicflow.platform.outbox.Outbox;
 import org.clinicflow.platform.security.ClinicUser;

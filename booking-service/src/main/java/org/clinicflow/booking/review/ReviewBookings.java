@@ -2,7 +2,7 @@ package org.clinicflow.booking.review;
 
 import org.clinicflow.booking.appointment.AppointmentAnswers;
 import org.clinicflow.booking.availability.AppointmentType;
-import org.clinicflow.booking.platform.ClinicTime;
+import org.clinicflow.booking.time.ClinicTime;
 import org.clinicflow.platform.web.ConflictException;
 import org.clinicflow.platform.web.InvalidFieldException;
 import org.springframework.context.event.EventListener;

@@ -6,7 +6,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.clinicflow.booking.availability.AppointmentType;
-import org.clinicflow.booking.platform.ClinicTime;
+import org.clinicflow.booking.time.ClinicTime;
 
 import java.time.Instant;
 import java.time.LocalDate;

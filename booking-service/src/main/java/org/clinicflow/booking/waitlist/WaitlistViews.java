@@ -3,7 +3,7 @@ package org.clinicflow.booking.waitlist;
 import org.clinicflow.booking.availability.AvailabilitySearch;
 import org.clinicflow.booking.clinician.Clinician;
 import org.clinicflow.booking.clinician.ClinicianRepository;
-import org.clinicflow.booking.platform.ClinicTime;
+import org.clinicflow.booking.time.ClinicTime;
 import org.clinicflow.booking.site.SiteRepository;
 import org.springframework.stereotype.Component;
 

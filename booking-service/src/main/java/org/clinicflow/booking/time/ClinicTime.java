@@ -1,4 +1,4 @@
-package org.clinicflow.booking.platform;
+package org.clinicflow.booking.time;
 
 import org.clinicflow.platform.time.ClinicZone;
 

@@ -1,4 +1,4 @@
-package org.clinicflow.booking.platform;
+package org.clinicflow.booking.web;
 
 import org.clinicflow.booking.BookingServiceIT;
 import org.clinicflow.localstack.ApiCall;
