@@ -26,7 +26,7 @@ final class AccessReportCsv {
     private AccessReportCsv() {
     }
 
-    static ResponseEntity<String> response(List<EnquiryController.WeekOfAccess> weeks, LocalDate from, LocalDate to) {
+    static ResponseEntity<String> response(List<EnquiryQueries.WeekOfAccess> weeks, LocalDate from, LocalDate to) {
         var disposition = ContentDisposition.attachment()
                 .filename("access-report-" + from + "-to-" + to + ".csv", StandardCharsets.UTF_8).build();
         return ResponseEntity.ok()
@@ -35,13 +35,13 @@ final class AccessReportCsv {
                 .body(write(weeks));
     }
 
-    static String write(List<EnquiryController.WeekOfAccess> weeks) {
+    static String write(List<EnquiryQueries.WeekOfAccess> weeks) {
         return Stream.concat(Stream.of(HEADER), weeks.stream().map(AccessReportCsv::row))
                 .map(cells -> cells.stream().map(AccessReportCsv::cell).collect(Collectors.joining(",")))
                 .collect(Collectors.joining("\r\n", "", "\r\n"));
     }
 
-    private static List<String> row(EnquiryController.WeekOfAccess week) {
+    private static List<String> row(EnquiryQueries.WeekOfAccess week) {
         return List.of(week.weekStarting().toString(), Long.toString(week.enquiries()), Long.toString(week.seen()),
                 Long.toString(week.seenWithinTarget()), number(week.shareSeenWithinTarget(), "%.4f"),
                 number(week.medianHoursToAppointment(), "%.1f"));
