@@ -1,6 +1,5 @@
 package org.clinicflow.followup.pathway;
 
-import org.clinicflow.platform.time.ClinicZone;
 import org.clinicflow.followup.notification.Channel;
 import org.clinicflow.followup.notification.NewNotification;
 import org.clinicflow.followup.notification.Notifications;
@@ -16,7 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -87,10 +85,9 @@ class Pathways {
             return null;
         }
         for (var step : definition.get().steps()) {
-            var day = procedure.performedOn().plusDays(step.offsetDays());
             switch (step.kind()) {
-                case MESSAGE -> message(procedure, pathwayId, definition.get(), step, day, now, eventId);
-                case TASK -> task(procedure, pathwayId, step, day, now);
+                case MESSAGE -> message(procedure, pathwayId, definition.get(), step, now, eventId);
+                case TASK -> task(procedure, pathwayId, step, step.dayAfter(procedure.performedOn()), now);
                 case APPOINTMENT -> review(procedure, pathwayId, step, now);
             }
         }
@@ -100,12 +97,8 @@ class Pathways {
     }
 
     private void message(ProcedureCompleted procedure, UUID pathwayId, PathwayDefinition definition,
-                         PathwayStep step, LocalDate day, Instant now, UUID eventId) {
-        var due = step.sendAt().equals(LocalTime.MIDNIGHT) ? day.atStartOfDay(ClinicZone.ZONE).toInstant()
-                : day.atTime(step.sendAt()).atZone(ClinicZone.ZONE).toInstant();
-        if (due.isBefore(now)) {
-            due = now;
-        }
+                         PathwayStep step, Instant now, UUID eventId) {
+        var due = step.messageDue(procedure.performedOn(), now);
         notifications.schedule(NewNotification.pathwayStep(
                 new NewNotification.Addressing(procedure.patientId(), Purpose.PATHWAY_MESSAGE, Channel.EMAIL, due,
                         eventId),
@@ -126,11 +119,10 @@ class Pathways {
 
     private void review(ProcedureCompleted procedure, UUID pathwayId, PathwayStep step, Instant now) {
         var requestId = UUID.randomUUID();
-        var target = procedure.performedOn().plusDays(step.offsetDays());
-        var window = step.windowDays() == null ? 0 : step.windowDays();
-        var starts = target.minusDays(window);
-        var ends = target.plusDays(window);
-        var bookBy = procedure.performedOn().plusDays(step.bookWithinDays() == null ? 14 : step.bookWithinDays());
+        var dates = step.reviewDates(procedure.performedOn());
+        var starts = dates.windowStarts();
+        var ends = dates.windowEnds();
+        var bookBy = dates.bookBy();
         jdbc.sql("""
                         insert into review_request (id, pathway_id, patient_id, surgeon_id, procedure_id,
                             window_starts, window_ends, book_by, status, created_at)
