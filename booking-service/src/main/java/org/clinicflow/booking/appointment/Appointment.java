@@ -9,7 +9,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.clinicflow.booking.availability.AppointmentType;
 import org.clinicflow.booking.time.ClinicTime;
-import org.clinicflow.platform.web.ConflictException;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -82,7 +81,8 @@ public class Appointment {
     /** Turns a hold into a booking for the patient; refused once the hold has lapsed. */
     void confirm(UUID patient, String bookingReason, Instant now) {
         if (status == AppointmentStatus.HELD && holdExpiresAt != null && !holdExpiresAt.isAfter(now)) {
-            throw new ConflictException("The hold has expired; hold the slot again");
+            throw new AppointmentRefused(AppointmentRefused.Rule.HOLD_EXPIRED,
+                    "The hold has expired; hold the slot again");
         }
         moveTo(AppointmentStatus.BOOKED);
         this.patientId = patient;
@@ -93,7 +93,8 @@ public class Appointment {
 
     void rescheduleTo(Instant newStart, UUID newSiteId) {
         if (status != AppointmentStatus.BOOKED) {
-            throw new ConflictException("Only a booked appointment can be moved; this one is " + status);
+            throw new AppointmentRefused(AppointmentRefused.Rule.ONLY_BOOKED_MOVES,
+                    "Only a booked appointment can be moved; this one is " + status);
         }
         this.startsAt = newStart;
         this.endsAt = newStart.plus(appointmentType.duration());
@@ -109,7 +110,8 @@ public class Appointment {
     void checkIn(Instant now) {
         var day = ClinicTime.dateOf(startsAt);
         if (!ClinicTime.dateOf(now).equals(day)) {
-            throw new ConflictException("A patient can be checked in only on the day of their appointment, " + day);
+            throw new AppointmentRefused(AppointmentRefused.Rule.CHECK_IN_ON_THE_DAY,
+                    "A patient can be checked in only on the day of their appointment, " + day);
         }
         moveTo(AppointmentStatus.CHECKED_IN);
     }
@@ -117,7 +119,8 @@ public class Appointment {
     /** Only once the appointment's time has come: before that the patient may still arrive. */
     void markNoShow(String why, Instant now) {
         if (now.isBefore(startsAt)) {
-            throw new ConflictException("A patient can be marked as not attending only once the appointment has begun");
+            throw new AppointmentRefused(AppointmentRefused.Rule.NO_SHOW_AFTER_START,
+                    "A patient can be marked as not attending only once the appointment has begun");
         }
         moveTo(AppointmentStatus.NO_SHOW);
         this.statusReason = why;
@@ -129,7 +132,8 @@ public class Appointment {
 
     private void moveTo(AppointmentStatus next) {
         if (status != null && (!status.canBecome(next) || status == next)) {
-            throw new ConflictException("An appointment that is " + status + " cannot become " + next);
+            throw new AppointmentRefused(AppointmentRefused.Rule.NO_SUCH_STEP,
+                    "An appointment that is " + status + " cannot become " + next);
         }
         status = next;
     }

@@ -1,7 +1,6 @@
 package org.clinicflow.booking.appointment;
 
 import org.clinicflow.booking.availability.AppointmentType;
-import org.clinicflow.platform.web.ConflictException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -35,7 +34,7 @@ class AppointmentTest {
         var hold = Appointment.hold(UUID.randomUUID(), null, AppointmentType.FREE_CONSULTATION, TEN, "rita", now,
                 now.plus(Duration.ofMinutes(5)));
         assertThatThrownBy(() -> hold.confirm(PATIENT, null, now.plus(Duration.ofMinutes(5))))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("expired");
+                .isInstanceOf(AppointmentRefused.class).hasMessageContaining("expired");
         hold.confirm(PATIENT, "Back pain", now.plus(Duration.ofMinutes(4)));
         assertThat(hold.status()).isEqualTo(AppointmentStatus.BOOKED);
     }
@@ -46,16 +45,18 @@ class AppointmentTest {
         booked.rescheduleTo(TEN.plus(Duration.ofHours(2)), null);
         assertThat(booked.endsAt()).isEqualTo(TEN.plus(Duration.ofHours(2)).plus(Duration.ofMinutes(15)));
         booked.cancel("Away");
-        assertThatThrownBy(() -> booked.rescheduleTo(TEN, null)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> booked.rescheduleTo(TEN, null)).isInstanceOf(AppointmentRefused.class);
     }
 
     @Test
     void checkInOnlyOnTheDayAndNoShowOnlyOnceItHasBegun() {
         var booked = book(AppointmentType.FREE_CONSULTATION);
         assertThatThrownBy(() -> booked.checkIn(TEN.minus(Duration.ofDays(1))))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("only on the day");
+                .isInstanceOf(AppointmentRefused.class).hasMessageContaining("only on the day")
+                .extracting(refused -> ((AppointmentRefused) refused).broken())
+                .isEqualTo(AppointmentRefused.Rule.CHECK_IN_ON_THE_DAY);
         assertThatThrownBy(() -> booked.markNoShow("Did not come", TEN.minus(Duration.ofMinutes(1))))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(AppointmentRefused.class);
         booked.markNoShow("Did not come", TEN.plus(Duration.ofMinutes(20)));
         assertThat(booked.status()).isEqualTo(AppointmentStatus.NO_SHOW);
         assertThat(booked.statusReason()).isEqualTo("Did not come");
@@ -64,9 +65,9 @@ class AppointmentTest {
     @Test
     void theLifecycleGoesOneWayAndEndsInCompletedCancelledOrNoShow() {
         var booked = book(AppointmentType.FREE_CONSULTATION);
-        assertThatThrownBy(booked::complete).as("not before check-in").isInstanceOf(ConflictException.class);
+        assertThatThrownBy(booked::complete).as("not before check-in").isInstanceOf(AppointmentRefused.class);
         booked.checkIn(TEN.minus(Duration.ofHours(1)));
-        assertThatThrownBy(() -> booked.cancel("Too late")).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> booked.cancel("Too late")).isInstanceOf(AppointmentRefused.class);
         booked.complete();
         assertThat(booked.status()).isEqualTo(AppointmentStatus.COMPLETED);
         for (var end : new AppointmentStatus[]{AppointmentStatus.COMPLETED, AppointmentStatus.CANCELLED,

@@ -19,7 +19,6 @@ import org.clinicflow.content.signoff.VersionActivity.Action;
 import org.clinicflow.content.treatment.KeyFacts;
 import org.clinicflow.content.treatment.Section;
 import org.clinicflow.content.treatment.TreatmentContent;
-import org.clinicflow.platform.web.ConflictException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -106,7 +105,8 @@ public class TreatmentVersion {
     /** A returned version becomes a draft again: the reviewer's comment stays on record in the activity. */
     void edit(TreatmentContent content, String editor, Instant now) {
         if (!status.editable()) {
-            throw new ConflictException("Version " + number + " is " + status + " and cannot be edited");
+            throw new VersionRefused(VersionRefused.Rule.NOT_EDITABLE,
+                    "Version " + number + " is " + status + " and cannot be edited");
         }
         status = VersionStatus.DRAFT;
         setContent(content, editor, now);
@@ -187,7 +187,8 @@ public class TreatmentVersion {
     /** A wrong step for the current status is a conflict with the state, which the caller can read and resolve. */
     private void require(boolean allowed, String what) {
         if (!allowed) {
-            throw new ConflictException("Version " + number + " is " + status + " and cannot be " + what);
+            throw new VersionRefused(VersionRefused.Rule.NO_SUCH_STEP,
+                    "Version " + number + " is " + status + " and cannot be " + what);
         }
     }
 

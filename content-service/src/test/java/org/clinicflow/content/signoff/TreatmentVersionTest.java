@@ -3,7 +3,6 @@ package org.clinicflow.content.signoff;
 import org.clinicflow.content.treatment.KeyFacts;
 import org.clinicflow.content.treatment.Section;
 import org.clinicflow.content.treatment.TreatmentContent;
-import org.clinicflow.platform.web.ConflictException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -21,18 +20,18 @@ class TreatmentVersionTest {
     @Test
     void aDraftIsSubmittedApprovedAndPublishedInThatOrderOnly() {
         var version = draft();
-        assertThatThrownBy(() -> version.approve("sue", NOW)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> version.approve("sue", NOW)).isInstanceOf(VersionRefused.class);
         assertThatThrownBy(() -> version.publish("ed", NOW, LocalDate.of(2027, 12, 3)))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(VersionRefused.class);
         version.submit("ed", NOW);
         assertThat(version.status()).isEqualTo(VersionStatus.IN_REVIEW);
         assertThatThrownBy(() -> version.edit(content("Changed"), "ed", NOW)).as("not while in review")
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(VersionRefused.class);
         version.approve("sue", NOW);
         version.publish("ed", NOW, LocalDate.of(2027, 12, 3));
         assertThat(version.status()).isEqualTo(VersionStatus.PUBLISHED);
         assertThatThrownBy(() -> version.discard("ed", "Too late", NOW)).as("published words are not discarded")
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(VersionRefused.class);
         assertThat(version.activity()).extracting(VersionActivity::action).containsExactly(
                 VersionActivity.Action.WROTE, VersionActivity.Action.SUBMITTED, VersionActivity.Action.APPROVED,
                 VersionActivity.Action.PUBLISHED);

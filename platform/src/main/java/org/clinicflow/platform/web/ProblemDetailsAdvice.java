@@ -1,6 +1,7 @@
 package org.clinicflow.platform.web;
 
 import jakarta.validation.ConstraintViolationException;
+import org.clinicflow.platform.rules.RefusedByRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -115,6 +116,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         var response = problem(ProblemType.CONFLICT, HttpStatus.CONFLICT, "Conflict", ex.getMessage(), List.of());
         if (response.getBody() instanceof ProblemDetail problem) {
             ex.properties().forEach(problem::setProperty);
+        }
+        return response;
+    }
+
+    @ExceptionHandler(RefusedByRule.class)
+    ResponseEntity<Object> refusedByRule(RefusedByRule ex) {
+        var response = problem(ProblemType.CONFLICT, HttpStatus.CONFLICT, "Conflict", ex.getMessage(), List.of());
+        if (response.getBody() instanceof ProblemDetail problem) {
+            problem.setProperty("rule", ex.rule());
         }
         return response;
     }
