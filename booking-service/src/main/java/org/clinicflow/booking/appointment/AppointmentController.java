@@ -11,12 +11,9 @@ import org.clinicflow.booking.availability.AppointmentType;
 import org.clinicflow.booking.time.ClinicTime;
 import org.clinicflow.booking.web.PageOf;
 import org.clinicflow.platform.audit.AuditAction;
-import org.clinicflow.platform.audit.AuditScope;
 import org.clinicflow.platform.audit.Audited;
 import org.clinicflow.platform.security.ClinicUser;
-import org.clinicflow.platform.web.HiddenRecordException;
 import org.clinicflow.platform.web.InvalidFieldException;
-import org.clinicflow.platform.web.NotFoundException;
 import org.clinicflow.platform.web.Versions;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ResponseEntity;
@@ -37,7 +34,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -53,13 +49,15 @@ class AppointmentController {
     private static final String PATIENT_OF_RESULT = "#result?.patientId()";
 
     private final AppointmentBooking booking;
+    private final AppointmentAccess access;
     private final AppointmentRepository appointments;
     private final AppointmentChangeRepository history;
     private final Clock clock;
 
-    AppointmentController(AppointmentBooking booking, AppointmentRepository appointments,
+    AppointmentController(AppointmentBooking booking, AppointmentAccess access, AppointmentRepository appointments,
                           AppointmentChangeRepository history, Clock clock) {
         this.booking = booking;
+        this.access = access;
         this.appointments = appointments;
         this.history = history;
         this.clock = clock;
@@ -242,7 +240,7 @@ class AppointmentController {
                                              Authentication authentication) {
         var user = ClinicUser.of(authentication);
         if (!user.hasRole("receptionist") && !user.hasRole("clinic-admin")) {
-            readable(id, user); // a surgeon completes only their own appointments
+            access.readable(id, user); // a surgeon completes only their own appointments
         }
         return ok(booking.complete(id, ifMatch, user));
     }
@@ -253,7 +251,7 @@ class AppointmentController {
     @Audited(action = AuditAction.READ, record = "appointment", id = "#id", patients = PATIENT_OF_RESULT)
     @Transactional(readOnly = true)
     ResponseEntity<AppointmentView> read(@PathVariable UUID id, Authentication authentication) {
-        return ok(readable(id, ClinicUser.of(authentication)));
+        return ok(access.readable(id, ClinicUser.of(authentication)));
     }
 
     @Operation(summary = "Who changed an appointment, when and why (staff)")
@@ -262,7 +260,7 @@ class AppointmentController {
     @Audited(action = AuditAction.READ, record = "appointment-history", id = "#id")
     @Transactional(readOnly = true)
     List<ChangeView> history(@PathVariable UUID id, Authentication authentication) {
-        readable(id, ClinicUser.of(authentication));
+        access.readable(id, ClinicUser.of(authentication));
         return history.findByAppointmentIdOrderById(id).stream().map(ChangeView::of).toList();
     }
 
@@ -291,31 +289,6 @@ class AppointmentController {
                 PageRequest.of(page, size));
         return new PageOf<>(found.getContent().stream().map(AppointmentView::of).toList(), page, size,
                 found.getTotalElements());
-    }
-
-    /**
-     * Anything the caller may not see answers 404, so nobody learns that it exists; an appointment that exists but is
-     * not the caller's is audited as a refused attempt on its patient.
-     */
-    private Appointment readable(UUID id, ClinicUser user) {
-        var appointment = appointments.findById(id)
-                .filter(a -> a.status() != AppointmentStatus.HELD)
-                .orElseThrow(() -> new NotFoundException("Appointment", id));
-        AuditScope.patient(appointment.patientId());
-        if (!mayRead(user, appointment)) {
-            throw new HiddenRecordException("Appointment", id, appointment.patientId());
-        }
-        return appointment;
-    }
-
-    private static boolean mayRead(ClinicUser user, Appointment appointment) {
-        if (user.hasRole("receptionist") || user.hasRole("clinic-admin")) {
-            return true;
-        }
-        if (user.hasRole("surgeon") && user.clinicianId().equals(Optional.of(appointment.clinicianId()))) {
-            return true;
-        }
-        return appointment.patientId() != null && user.patientId().equals(Optional.of(appointment.patientId()));
     }
 
     private static ResponseEntity<AppointmentView> ok(Appointment appointment) {

@@ -1,78 +1,60 @@
 package org.clinicflow.followup.pathway;
 
+import org.clinicflow.followup.booking.AppointmentTopic;
+import org.clinicflow.followup.booking.AppointmentTopic.AppointmentBooked;
+import org.clinicflow.followup.booking.AppointmentTopic.AppointmentCancelled;
+import org.clinicflow.followup.booking.AppointmentTopic.AppointmentNoShow;
+import org.clinicflow.followup.booking.AppointmentTopic.AppointmentRescheduled;
+import org.clinicflow.followup.booking.AppointmentTopic.ProcedureCompleted;
+import org.clinicflow.platform.inbox.EventRouter;
 import org.clinicflow.platform.inbox.Inbox;
-import org.clinicflow.platform.inbox.IncomingEvent;
-import org.clinicflow.platform.inbox.MalformedEventException;
-import org.springframework.dao.DataAccessException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.UUID;
-
 /**
  * Reads booking-service's appointment topic for what pathways care about: a procedure performed starts one; a booking
  * that answers a review request closes the request; a move, cancellation or no-show of that appointment is
- * followed. Its own
- * consumer group, so it reads every event independently of the reminders.
+ * followed. Its own consumer group, so it reads every event independently of the reminders.
  */
 @Component
 class BookingEventsListener {
 
     static final String CONSUMER = "followup-service.pathways";
 
-    private final Inbox inbox;
-    private final Pathways pathways;
+    private final EventRouter router;
 
+    /**
+     * Only starting a pathway and closing a review are recorded in the inbox: the other effects set values and are
+     * harmless to repeat, and most appointment events concern no pathway at all, so they cost no write (and no commit
+     * to wait for) here.
+     */
     BookingEventsListener(Inbox inbox, Pathways pathways) {
-        this.inbox = inbox;
-        this.pathways = pathways;
+        this.router = EventRouter.forConsumer(CONSUMER, inbox)
+                .on(AppointmentTopic.PROCEDURE_COMPLETED, ProcedureCompleted.class, (done, delivery) -> {
+                    if (delivery.first()) {
+                        pathways.start(new Pathways.ProcedureCompleted(done.procedureId(), done.appointmentId(),
+                                done.patientId(), done.surgeonId(), done.treatment(), done.performedOn()),
+                                delivery.event().id());
+                    }
+                })
+                .on(AppointmentTopic.BOOKED, AppointmentBooked.class, (booked, delivery) -> {
+                    if (booked.reviewRequestId() != null && delivery.first()) {
+                        pathways.reviewBooked(booked.reviewRequestId(), booked.appointmentId(),
+                                booked.startsAt().toInstant());
+                    }
+                })
+                .on(AppointmentTopic.RESCHEDULED, AppointmentRescheduled.class, (moved, delivery) ->
+                        pathways.reviewMoved(moved.appointmentId(), moved.startsAt().toInstant()))
+                .on(AppointmentTopic.CANCELLED, AppointmentCancelled.class, (cancelled, delivery) ->
+                        pathways.reviewCancelled(cancelled.appointmentId()))
+                .on(AppointmentTopic.NO_SHOW, AppointmentNoShow.class, (missed, delivery) ->
+                        pathways.reviewMissed(missed.appointmentId()));
     }
 
-    @KafkaListener(topics = "clinic.booking.appointment", groupId = "followup-service.pathways")
+    @KafkaListener(topics = AppointmentTopic.TOPIC, groupId = CONSUMER)
     @Transactional
     void on(String record) {
-        var event = inbox.read(record);
-        try {
-            var data = event.data();
-            // Only starting a pathway and closing a review are recorded in the inbox: the other effects below set
-            // values and are harmless to repeat, and most appointment events concern no pathway at all, so they cost
-            // no write (and no commit to wait for) here.
-            switch (event.type()) {
-                case "clinic.booking.procedure-completed.v1" -> {
-                    if (inbox.firstDelivery(CONSUMER, event)) {
-                        pathways.start(new Pathways.ProcedureCompleted(uuid(event, "procedureId"),
-                                uuid(event, "appointmentId"), uuid(event, "patientId"), uuid(event, "surgeonId"),
-                                data.required("treatment").asString(),
-                                LocalDate.parse(data.required("performedOn").asString())), event.id());
-                    }
-                }
-                case "clinic.booking.appointment-booked.v1" -> {
-                    var request = data.get("reviewRequestId");
-                    if (request != null && !request.isNull() && inbox.firstDelivery(CONSUMER, event)) {
-                        pathways.reviewBooked(UUID.fromString(request.asString()), uuid(event, "appointmentId"),
-                                OffsetDateTime.parse(data.required("startsAt").asString()).toInstant());
-                    }
-                }
-                case "clinic.booking.appointment-rescheduled.v1" -> pathways.reviewMoved(uuid(event, "appointmentId"),
-                        OffsetDateTime.parse(data.required("startsAt").asString()).toInstant());
-                case "clinic.booking.appointment-cancelled.v1" -> pathways.reviewCancelled(uuid(event, "appointmentId"));
-                case "clinic.booking.appointment-no-show.v1" -> pathways.reviewMissed(uuid(event, "appointmentId"));
-                default -> {
-                    // Other appointment events do not touch pathways.
-                }
-            }
-        } catch (MalformedEventException | DataAccessException e) {
-            // Unreadable events go to the dead-letter topic at once; database trouble is retried.
-            throw e;
-        } catch (RuntimeException e) {
-            throw new MalformedEventException(event.type() + " event " + event.id() + " lacks required data", e);
-        }
-    }
-
-    private static UUID uuid(IncomingEvent event, String field) {
-        return UUID.fromString(event.data().required(field).asString());
+        router.route(record);
     }
 }
