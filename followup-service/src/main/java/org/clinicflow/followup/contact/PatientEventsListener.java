@@ -1,16 +1,16 @@
 package org.clinicflow.followup.contact;
 
+import org.clinicflow.platform.inbox.EventRouter;
 import org.clinicflow.platform.inbox.Inbox;
-import org.clinicflow.platform.inbox.MalformedEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Objects;
 import java.util.UUID;
 
 /** Keeps the contact copy in step with booking-service's patient events; both carry the full current state. */
@@ -18,43 +18,47 @@ import java.util.UUID;
 class PatientEventsListener {
 
     static final String CONSUMER = "followup-service.contacts";
+    static final String TOPIC = "clinic.booking.patient";
     private static final Logger log = LoggerFactory.getLogger(PatientEventsListener.class);
 
-    private final Inbox inbox;
-    private final PatientContacts contacts;
-    private final Clock clock;
+    /**
+     * What follow-up reads of {@code patient-registered.v1} and {@code patient-contact-changed.v1}: the same fields,
+     * a patient's contact details and consents as they now stand.
+     *
+     * @param email       null when the patient gave none
+     * @param mobilePhone null when the patient gave none
+     */
+    record ContactDetails(UUID patientId, String givenName, String email, String mobilePhone, Boolean emailConsent,
+                          Boolean smsConsent, OffsetDateTime changedAt) {
+        ContactDetails {
+            Objects.requireNonNull(patientId, "patientId");
+            Objects.requireNonNull(givenName, "givenName");
+            Objects.requireNonNull(emailConsent, "emailConsent");
+            Objects.requireNonNull(smsConsent, "smsConsent");
+            Objects.requireNonNull(changedAt, "changedAt");
+        }
+    }
+
+    private final EventRouter router;
 
     PatientEventsListener(Inbox inbox, PatientContacts contacts, Clock clock) {
-        this.inbox = inbox;
-        this.contacts = contacts;
-        this.clock = clock;
+        EventRouter.Handler<ContactDetails> apply = (details, delivery) -> {
+            if (!delivery.first()) {
+                return;
+            }
+            contacts.apply(details.patientId(), details.givenName(), details.email(), details.mobilePhone(),
+                    details.emailConsent(), details.smsConsent(), details.changedAt().toInstant(), clock.instant());
+            log.debug("Contact details of patient {} updated from event {}", delivery.event().subject(),
+                    delivery.event().id());
+        };
+        this.router = EventRouter.forConsumer(CONSUMER, inbox)
+                .on("clinic.booking.patient-registered.v1", ContactDetails.class, apply)
+                .on("clinic.booking.patient-contact-changed.v1", ContactDetails.class, apply);
     }
 
-    @KafkaListener(topics = "clinic.booking.patient", groupId = "followup-service.contacts")
+    @KafkaListener(topics = TOPIC, groupId = CONSUMER)
     @Transactional
     void on(String record) {
-        var event = inbox.read(record);
-        if (!event.type().equals("clinic.booking.patient-registered.v1")
-                && !event.type().equals("clinic.booking.patient-contact-changed.v1")) {
-            return;
-        }
-        if (!inbox.firstDelivery(CONSUMER, event)) {
-            return;
-        }
-        var data = event.data();
-        try {
-            contacts.apply(UUID.fromString(data.required("patientId").asString()),
-                    data.required("givenName").asString(), optional(data, "email"), optional(data, "mobilePhone"),
-                    data.required("emailConsent").asBoolean(), data.required("smsConsent").asBoolean(),
-                    OffsetDateTime.parse(data.required("changedAt").asString()).toInstant(), clock.instant());
-        } catch (RuntimeException e) {
-            throw new MalformedEventException("patient event " + event.id() + " lacks required data", e);
-        }
-        log.debug("Contact details of patient {} updated from event {}", event.subject(), event.id());
-    }
-
-    private static String optional(JsonNode data, String field) {
-        var value = data.get(field);
-        return value == null || value.isNull() ? null : value.asString();
+        router.route(record);
     }
 }

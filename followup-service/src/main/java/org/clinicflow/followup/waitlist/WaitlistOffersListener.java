@@ -5,8 +5,8 @@ import org.clinicflow.followup.notification.Channel;
 import org.clinicflow.followup.notification.NewNotification;
 import org.clinicflow.followup.notification.Notifications;
 import org.clinicflow.followup.notification.Purpose;
+import org.clinicflow.platform.inbox.EventRouter;
 import org.clinicflow.platform.inbox.Inbox;
-import org.clinicflow.platform.inbox.MalformedEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,7 +15,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -34,56 +33,52 @@ class WaitlistOffersListener {
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK).withZone(ClinicZone.ZONE);
 
-    private final Inbox inbox;
+    private final EventRouter router;
     private final Notifications notifications;
     private final Clock clock;
     private final String linkBase;
 
     WaitlistOffersListener(Inbox inbox, Notifications notifications, Clock clock,
                            @Value("${clinicflow.followup.links.base-url}") String linkBase) {
-        this.inbox = inbox;
         this.notifications = notifications;
         this.clock = clock;
         this.linkBase = linkBase.replaceAll("/+$", "");
+        this.router = EventRouter.forConsumer(CONSUMER, inbox)
+                .on("clinic.booking.waitlist-offer-made.v1", OfferMade.class, this::offer);
+    }
+
+    /** What follow-up reads of {@code waitlist-offer-made.v1}: the offer, its key, and the times to put in words. */
+    record OfferMade(UUID offerId, UUID patientId, String accessKey, OffsetDateTime startsAt,
+                     OffsetDateTime currentStartsAt, OffsetDateTime expiresAt) {
+        OfferMade {
+            java.util.Objects.requireNonNull(offerId, "offerId");
+            java.util.Objects.requireNonNull(patientId, "patientId");
+            java.util.Objects.requireNonNull(accessKey, "accessKey");
+            java.util.Objects.requireNonNull(startsAt, "startsAt");
+            java.util.Objects.requireNonNull(currentStartsAt, "currentStartsAt");
+            java.util.Objects.requireNonNull(expiresAt, "expiresAt");
+        }
     }
 
     @KafkaListener(topics = "clinic.booking.waitlist", groupId = CONSUMER)
     @Transactional
     void on(String record) {
-        var event = inbox.read(record);
-        if (!inbox.firstDelivery(CONSUMER, event)) {
-            log.debug("Event {} already processed; ignored", event.id());
+        router.route(record);
+    }
+
+    private void offer(OfferMade offer, EventRouter.Delivery delivery) {
+        if (!delivery.first()) {
+            log.debug("Event {} already processed; ignored", delivery.event().id());
             return;
         }
-        if (!event.type().equals("clinic.booking.waitlist-offer-made.v1")) {
-            log.debug("Event type {} not handled by waiting-list offers", event.type());
-            return;
-        }
-        UUID offerId;
-        UUID patientId;
-        String key;
-        Instant startsAt;
-        Instant current;
-        Instant expiresAt;
-        try {
-            var data = event.data();
-            offerId = UUID.fromString(data.required("offerId").asString());
-            patientId = UUID.fromString(data.required("patientId").asString());
-            key = data.required("accessKey").asString();
-            startsAt = OffsetDateTime.parse(data.required("startsAt").asString()).toInstant();
-            current = OffsetDateTime.parse(data.required("currentStartsAt").asString()).toInstant();
-            expiresAt = OffsetDateTime.parse(data.required("expiresAt").asString()).toInstant();
-        } catch (RuntimeException e) {
-            throw new MalformedEventException(event.type() + " event " + event.id() + " lacks required data", e);
-        }
-        var link = linkBase + "/offers/" + offerId + "?key=" + key;
-        var body = "An earlier time has come free with the same clinician: " + WHEN.format(startsAt)
-                + ". Your appointment is now on " + WHEN.format(current) + ".\n\nTo take the earlier time, open "
-                + link + " before " + WHEN.format(expiresAt) + ". It goes to whoever takes it first. If you do "
-                + "nothing, you keep the appointment you have.";
+        var link = linkBase + "/offers/" + offer.offerId() + "?key=" + offer.accessKey();
+        var body = "An earlier time has come free with the same clinician: " + WHEN.format(offer.startsAt())
+                + ". Your appointment is now on " + WHEN.format(offer.currentStartsAt()) + ".\n\nTo take the earlier "
+                + "time, open " + link + " before " + WHEN.format(offer.expiresAt()) + ". It goes to whoever takes it "
+                + "first. If you do nothing, you keep the appointment you have.";
         notifications.schedule(NewNotification.plain(
-                new NewNotification.Addressing(patientId, Purpose.WAITLIST_OFFER, Channel.SMS, clock.instant(),
-                        event.id()),
+                new NewNotification.Addressing(offer.patientId(), Purpose.WAITLIST_OFFER, Channel.SMS, clock.instant(),
+                        delivery.event().id()),
                 new NewNotification.Wording("An earlier appointment is free", body)));
     }
 }
