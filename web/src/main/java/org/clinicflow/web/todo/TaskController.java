@@ -49,7 +49,7 @@ class TaskController {
         static final ResultForm EMPTY = new ResultForm("", "", "", "", "");
 
         /** The date fields under the names the shared date input reads them by. */
-        Map<String, String> dateValues() {
+        public Map<String, String> dateValues() {
             return Map.of("scanDay", scanDay, "scanMonth", scanMonth, "scanYear", scanYear);
         }
 

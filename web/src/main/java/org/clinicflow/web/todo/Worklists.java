@@ -68,11 +68,12 @@ class Worklists {
                 String closedReason, OffsetDateTime doneAt, long version) {
 
         /** Only the GP bone-density letter waits for a scan's result; any other task is done once sent. */
-        boolean waitsForScan() {
+        public boolean waitsForScan() {
             return "GP_BONE_DENSITY_LETTER".equals(stepCode);
         }
 
-        boolean finished() {
+        /** Public, as the page's expressions call it. */
+        public boolean finished() {
             return "DONE".equals(status) || "CLOSED".equals(status);
         }
     }
