@@ -103,12 +103,13 @@ public class Labels {
         return TREATMENTS.getOrDefault(code, code);
     }
 
+    /** A code the service left out (a message with no channel to go by) is no label, not a broken page. */
     public String channel(String code) {
-        return CHANNELS.getOrDefault(code, code);
+        return code == null ? "" : CHANNELS.getOrDefault(code, code);
     }
 
     public String purpose(String code) {
-        return PURPOSES.getOrDefault(code, code);
+        return code == null ? "" : PURPOSES.getOrDefault(code, code);
     }
 
     public String offerStatus(String code) {

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
 class TodoController {
 
     private static final Set<String> DONE = Set.of("retried", "review-booked", "review-taken", "not-retried",
-            "called-back", "acknowledged", "not-acknowledged");
+            "called-back", "acknowledged", "not-acknowledged", "letter-sent", "task-changed");
 
     private final Worklists worklists;
     private final Directory directory;
@@ -96,6 +96,21 @@ class TodoController {
             // Someone else acknowledged it meanwhile (409, or 412 on the version): it is off the list either way.
             if (refused.conflict() || refused.status() == 412 || refused.status() == 404) {
                 return "redirect:/todo?done=not-acknowledged";
+            }
+            throw refused;
+        }
+    }
+
+    /** The GP letter went out: a bone-density task stays on the list, waiting for the scan's result. */
+    @PostMapping("/todo/tasks/{id}/sent")
+    String letterSent(@PathVariable UUID id, @RequestParam long version) {
+        try {
+            worklists.letterSent(id, version);
+            return "redirect:/todo?done=letter-sent";
+        } catch (ServiceProblem refused) {
+            // Marked sent (or closed) by someone else meanwhile: the fresh list shows where it stands.
+            if (refused.conflict() || refused.stale()) {
+                return "redirect:/todo?done=task-changed";
             }
             throw refused;
         }

@@ -57,6 +57,27 @@ class Worklists {
                     List<FailedMessage> failedMessages, List<StartedPathway> startedPathways) {
     }
 
+    /**
+     * One clinic task as followup-service keeps it; who did what is a user id, never shown as a name.
+     *
+     * @param status      OPEN, LETTER_SENT (a bone-density letter waiting for the scan's result), DONE or CLOSED
+     * @param scanOutcome DONE or DECLINED once the result is recorded; null before
+     */
+    record Task(UUID id, UUID patientId, String stepCode, String title, LocalDate dueOn, String status,
+                OffsetDateTime letterSentAt, String scanOutcome, LocalDate scanDate, String scanResult,
+                String closedReason, OffsetDateTime doneAt, long version) {
+
+        /** Only the GP bone-density letter waits for a scan's result; any other task is done once sent. */
+        public boolean waitsForScan() {
+            return "GP_BONE_DENSITY_LETTER".equals(stepCode);
+        }
+
+        /** Public, as the page's expressions call it. */
+        public boolean finished() {
+            return "DONE".equals(status) || "CLOSED".equals(status);
+        }
+    }
+
     record PageOf<T>(List<T> items, int page, int size, long totalItems) {
     }
 
@@ -93,8 +114,35 @@ class Worklists {
 
     /** Someone at the desk has seen the alert; it leaves the list (who and when are kept by follow-up). */
     void acknowledge(UUID alert, long version) {
-        services.post(Part.FOLLOWUP, Void.class, null, "\"" + version + "\"",
+        services.post(Part.FOLLOWUP, Void.class, null, etag(version),
                 "/api/followup/access-alerts/{id}/acknowledgement", alert);
+    }
+
+    Task task(UUID id) {
+        return services.get(Part.FOLLOWUP, Task.class, "/api/followup/tasks/{id}", id);
+    }
+
+    /** The letter went to the GP: a bone-density task then waits for the scan's result, any other task is done. */
+    void letterSent(UUID task, long version) {
+        services.post(Part.FOLLOWUP, Task.class, null, etag(version), "/api/followup/tasks/{id}/sent", task);
+    }
+
+    /**
+     * The scan's result: {@code DONE} with its date and what it found, or {@code DECLINED} with neither (follow-up
+     * refuses a date or result on a declined scan, and names the field).
+     */
+    void recordResult(UUID task, long version, String outcome, LocalDate scanDate, String result) {
+        var body = new HashMap<String, Object>();
+        body.put("outcome", outcome);
+        body.put("scanDate", scanDate);
+        body.put("result", result);
+        services.post(Part.FOLLOWUP, Task.class, body, etag(version), "/api/followup/tasks/{id}/result", task);
+    }
+
+    /** A clinician's decision that the task is no longer needed; follow-up keeps the reason with it. */
+    void close(UUID task, long version, String reason) {
+        services.post(Part.FOLLOWUP, Task.class, Map.of("reason", reason), etag(version),
+                "/api/followup/tasks/{id}/closure", task);
     }
 
     /**
@@ -114,5 +162,10 @@ class Worklists {
 
     Patient patient(UUID id) {
         return services.get(Part.BOOKING, Patient.class, "/api/booking/patients/{id}", id);
+    }
+
+    /** The version a page showed, as the If-Match its change sends. */
+    private static String etag(long version) {
+        return "\"" + version + "\"";
     }
 }

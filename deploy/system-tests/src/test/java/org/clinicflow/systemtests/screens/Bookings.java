@@ -44,6 +44,25 @@ final class Bookings {
     }
 
     /**
+     * A theatre appointment for a balloon kyphoplasty at {@code levels}, planned, brought to today and checked in:
+     * ready for its surgeon to record the procedure.
+     *
+     * @param levels the vertebral levels as a JSON array, e.g. {@code ["T12","L1"]}
+     */
+    static Booked checkedInForKyphoplasty(String gateway, String token, UUID patient, UUID surgeon, String levels) {
+        var operation = book(gateway, token, patient, surgeon, "PROCEDURE", Duration.ofHours(1));
+        var planned = ApiCall.send("PUT", gateway + "/api/booking/appointments/" + operation.id() + "/procedure-plan",
+                token, "{\"treatment\":\"BALLOON_KYPHOPLASTY\",\"vertebralLevels\":" + levels + "}",
+                java.util.Map.of());
+        assertThat(planned.status()).as(planned.body()).isEqualTo(200);
+        bringToToday(operation.id());
+        var checkedIn = ApiCall.send("POST", gateway + "/api/booking/appointments/" + operation.id() + "/check-in",
+                token, null, java.util.Map.of("If-Match", "\"" + operation.version() + "\""));
+        assertThat(checkedIn.status()).as(checkedIn.body()).isEqualTo(200);
+        return operation;
+    }
+
+    /**
      * Check-in and procedures happen only on the day, and the services run on the real clock, so an appointment
      * booked for a later day is brought to today, a few minutes ago, in booking's own database.
      */

@@ -41,9 +41,15 @@ final class Browser implements AutoCloseable {
     /** A fresh browser that opens {@code path} and signs in at Keycloak's form as {@code user}. */
     static Browser signedIn(String gateway, String user, String path) {
         var browser = new Browser(gateway);
-        browser.open(path);
-        browser.signInIfAsked(user, org.clinicflow.localstack.DemoUsers.PASSWORD);
-        return browser;
+        try {
+            browser.open(path);
+            browser.signInIfAsked(user, org.clinicflow.localstack.DemoUsers.PASSWORD);
+            return browser;
+        } catch (RuntimeException | Error failed) {
+            // The test never gets the browser to close: a failed sign-in would leave Chromium running.
+            browser.close();
+            throw failed;
+        }
     }
 
     void open(String path) {

@@ -1,6 +1,5 @@
 package org.clinicflow.systemtests.screens;
 
-import org.clinicflow.localstack.ApiCall;
 import org.clinicflow.localstack.ClinicInfrastructure;
 import org.clinicflow.localstack.ClinicSystem;
 import org.clinicflow.localstack.DemoUsers;
@@ -10,8 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
-import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,15 +32,8 @@ class SurgeonListsIT {
     @Test
     void aSurgeonReadsTheirListRecordsAKyphoplastyAndThePathwayAppearsOnTheWorklist() {
         var gateway = system.gatewayUrl();
-        var operation = Bookings.book(gateway, reception, DemoUsers.OTHER_PATIENT_ID,
-                DemoUsers.SURGEON_CLINICIAN_ID, "PROCEDURE", Duration.ofHours(1));
-        var planned = ApiCall.send("PUT", gateway + "/api/booking/appointments/" + operation.id() + "/procedure-plan",
-                reception, "{\"treatment\":\"BALLOON_KYPHOPLASTY\",\"vertebralLevels\":[\"T12\",\"L1\"]}", Map.of());
-        assertThat(planned.status()).as(planned.body()).isEqualTo(200);
-        Bookings.bringToToday(operation.id());
-        var checkedIn = ApiCall.send("POST", gateway + "/api/booking/appointments/" + operation.id() + "/check-in",
-                reception, null, Map.of("If-Match", "\"" + operation.version() + "\""));
-        assertThat(checkedIn.status()).as(checkedIn.body()).isEqualTo(200);
+        var operation = Bookings.checkedInForKyphoplasty(gateway, reception, DemoUsers.OTHER_PATIENT_ID,
+                DemoUsers.SURGEON_CLINICIAN_ID, "[\"T12\",\"L1\"]");
 
         try (var sam = signedIn(DemoUsers.SURGEON, "/lists")) {
             sam.arrive("lists-1-my-lists", "My lists");
