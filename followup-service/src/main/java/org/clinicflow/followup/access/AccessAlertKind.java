@@ -13,12 +13,8 @@ enum AccessAlertKind {
         this.eventType = eventType;
     }
 
-    static java.util.Optional<AccessAlertKind> ofEvent(String type) {
-        for (var kind : values()) {
-            if (kind.eventType.equals(type)) {
-                return java.util.Optional.of(kind);
-            }
-        }
-        return java.util.Optional.empty();
+    /** The type of booking-service's event that raises it. */
+    String eventType() {
+        return eventType;
     }
 }

@@ -1,7 +1,7 @@
 package org.clinicflow.followup.access;
 
+import org.clinicflow.platform.inbox.EventRouter;
 import org.clinicflow.platform.inbox.Inbox;
-import org.clinicflow.platform.inbox.MalformedEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.OffsetDateTime;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -22,36 +23,44 @@ class AccessEventsListener {
     static final String CONSUMER = "followup-service.access";
     private static final Logger log = LoggerFactory.getLogger(AccessEventsListener.class);
 
-    private final Inbox inbox;
-    private final AccessAlerts alerts;
+    /**
+     * What follow-up reads of an at-risk or breached event: the same fields for both.
+     *
+     * @param patientId null while the person is not yet registered
+     */
+    record Warned(UUID enquiryId, UUID patientId, OffsetDateTime firstContactAt, OffsetDateTime deadline,
+                  OffsetDateTime raisedAt) {
+        Warned {
+            Objects.requireNonNull(enquiryId, "enquiryId");
+            Objects.requireNonNull(firstContactAt, "firstContactAt");
+            Objects.requireNonNull(deadline, "deadline");
+            Objects.requireNonNull(raisedAt, "raisedAt");
+        }
+    }
+
+    private final EventRouter router;
 
     AccessEventsListener(Inbox inbox, AccessAlerts alerts) {
-        this.inbox = inbox;
-        this.alerts = alerts;
+        var router = EventRouter.forConsumer(CONSUMER, inbox);
+        for (var kind : AccessAlertKind.values()) {
+            router.on(kind.eventType(), Warned.class, (warned, delivery) -> {
+                if (!delivery.first()) {
+                    return;
+                }
+                var warning = new AccessAlerts.Warning(warned.enquiryId(), warned.patientId(), kind,
+                        warned.firstContactAt().toInstant(), warned.deadline().toInstant(),
+                        warned.raisedAt().toInstant(), delivery.event().id());
+                if (alerts.raise(warning)) {
+                    log.info("Access alert {} raised for enquiry {}", kind, warning.enquiryId());
+                }
+            });
+        }
+        this.router = router;
     }
 
     @KafkaListener(topics = "clinic.booking.enquiry", groupId = CONSUMER)
     @Transactional
     void on(String record) {
-        var event = inbox.read(record);
-        var kind = AccessAlertKind.ofEvent(event.type());
-        if (kind.isEmpty() || !inbox.firstDelivery(CONSUMER, event)) {
-            return;
-        }
-        AccessAlerts.Warning warning;
-        try {
-            var data = event.data();
-            var patient = data.get("patientId");
-            warning = new AccessAlerts.Warning(UUID.fromString(data.required("enquiryId").asString()),
-                    patient == null || patient.isNull() ? null : UUID.fromString(patient.asString()), kind.get(),
-                    OffsetDateTime.parse(data.required("firstContactAt").asString()).toInstant(),
-                    OffsetDateTime.parse(data.required("deadline").asString()).toInstant(),
-                    OffsetDateTime.parse(data.required("raisedAt").asString()).toInstant(), event.id());
-        } catch (RuntimeException e) {
-            throw new MalformedEventException(event.type() + " event " + event.id() + " lacks required data", e);
-        }
-        if (alerts.raise(warning)) {
-            log.info("Access alert {} raised for enquiry {}", kind.get(), warning.enquiryId());
-        }
+        router.route(record);
     }
 }
