@@ -1,13 +1,15 @@
 package org.clinicflow.followup.content;
 
+import org.clinicflow.platform.inbox.EventRouter;
 import org.clinicflow.platform.inbox.Inbox;
-import org.clinicflow.platform.inbox.MalformedEventException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 
 /** Replaces the cached content of a treatment as soon as content-service publishes a new version. */
 @Component
@@ -15,33 +17,50 @@ class TreatmentEventsListener {
 
     static final String CONSUMER = "followup-service.content";
 
-    private final Inbox inbox;
+    private final EventRouter router;
     private final TreatmentContents contents;
     private final Clock clock;
 
     TreatmentEventsListener(Inbox inbox, TreatmentContents contents, Clock clock) {
-        this.inbox = inbox;
         this.contents = contents;
         this.clock = clock;
+        this.router = EventRouter.forConsumer(CONSUMER, inbox)
+                .on("clinic.content.treatment-published.v1", Published.class, this::published);
     }
 
-    @KafkaListener(topics = "clinic.content.treatment", groupId = "followup-service.content")
+    /** What follow-up reads of {@code treatment-published.v1}: the signed-off version and its sections' text. */
+    record Published(String treatmentSlug, Integer version, String contentHash, Boolean demo, String title,
+                     Map<String, Section> sections) {
+        Published {
+            Objects.requireNonNull(treatmentSlug, "treatmentSlug");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(contentHash, "contentHash");
+            Objects.requireNonNull(demo, "demo");
+            Objects.requireNonNull(title, "title");
+            Objects.requireNonNull(sections, "sections");
+        }
+
+        record Section(String markdown) {
+            Section {
+                Objects.requireNonNull(markdown, "markdown");
+            }
+        }
+    }
+
+    @KafkaListener(topics = "clinic.content.treatment", groupId = CONSUMER)
     @Transactional
     void on(String record) {
-        var event = inbox.read(record);
-        if (!event.type().equals("clinic.content.treatment-published.v1") || !inbox.firstDelivery(CONSUMER, event)) {
+        router.route(record);
+    }
+
+    private void published(Published published, EventRouter.Delivery delivery) {
+        if (!delivery.first()) {
             return;
         }
-        try {
-            var data = event.data();
-            var sections = new LinkedHashMap<String, String>();
-            data.required("sections").properties()
-                    .forEach(entry -> sections.put(entry.getKey(), entry.getValue().required("markdown").asString()));
-            contents.store(new QuotedContent(data.required("treatmentSlug").asString(),
-                    data.required("version").asInt(), data.required("contentHash").asString(),
-                    data.required("demo").asBoolean(), data.required("title").asString(), sections), clock.instant());
-        } catch (RuntimeException e) {
-            throw new MalformedEventException("treatment-published event " + event.id() + " lacks required data", e);
-        }
+        // The sections keep the order content-service wrote them in: the messages quote them in that order.
+        var sections = new LinkedHashMap<String, String>();
+        published.sections().forEach((key, section) -> sections.put(key, section.markdown()));
+        contents.store(new QuotedContent(published.treatmentSlug(), published.version(), published.contentHash(),
+                published.demo(), published.title(), sections), clock.instant());
     }
 }
