@@ -1,7 +1,7 @@
 package org.clinicflow.booking.account;
 
 /** Where a patient's sign-in stands, as reception would say it. */
-public enum AccountState {
+enum AccountState {
     /** Recorded here; Keycloak has not yet created the sign-in or sent the invitation (it may be away). */
     INVITE_PENDING,
     /** The sign-in exists and the invitation went out; the patient has not yet chosen a password. */

@@ -24,7 +24,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "patient_account")
-public class PatientAccount {
+class PatientAccount {
 
     /** What went wrong at the last attempt, in words that name no person. */
     public enum Problem {

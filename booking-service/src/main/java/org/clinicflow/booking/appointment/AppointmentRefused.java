@@ -3,7 +3,7 @@ package org.clinicflow.booking.appointment;
 import org.clinicflow.platform.rules.RefusedByRule;
 
 /** An appointment's own rules refused a change of its state; {@link #rule()} says which. */
-public final class AppointmentRefused extends RefusedByRule {
+final class AppointmentRefused extends RefusedByRule {
 
     /** The rules of an appointment's lifecycle. */
     public enum Rule {

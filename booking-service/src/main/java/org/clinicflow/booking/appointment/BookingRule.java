@@ -4,7 +4,7 @@ package org.clinicflow.booking.appointment;
  * The rules the clinic sets per type of appointment. Each holds staff and patients alike; staff may go past one with
  * a reason (kept in {@code booking_rule_override} and audited), a patient never.
  */
-public enum BookingRule {
+enum BookingRule {
     /** A new time at least this far from now. */
     MINIMUM_NOTICE,
     /** A new time at least this far from the clinician's other appointments. */

@@ -27,7 +27,7 @@ import java.util.UUID;
  * fresh to the second (the exclusion constraints guard the diary itself).
  */
 @Component
-public class SessionCalendar {
+class SessionCalendar {
 
     private final SessionTemplateRepository templates;
     private final SessionExceptionRepository exceptions;

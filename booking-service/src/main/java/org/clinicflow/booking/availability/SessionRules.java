@@ -7,7 +7,6 @@ import org.clinicflow.booking.time.ClinicTime;
 import org.clinicflow.booking.site.RoomRepository;
 import org.clinicflow.booking.site.SiteRepository;
 import org.clinicflow.platform.security.ClinicUser;
-import org.clinicflow.platform.web.ConflictException;
 import org.clinicflow.platform.web.InvalidFieldException;
 import org.clinicflow.platform.web.NotFoundException;
 import org.slf4j.Logger;
@@ -80,7 +79,8 @@ class SessionRules {
                 place.startsAt(), place.endsAt(), place.kind(), validFrom, validUntil, by.userId(), clock.instant());
         if (templates.findByClinicianIdOrderByDayOfWeekAscStartsAtAsc(clinicianId).stream()
                 .anyMatch(template::clashesWith)) {
-            throw new ConflictException("This clinician already has a session on " + day + " overlapping "
+            throw new SessionRefused(SessionRefused.Rule.SESSIONS_DO_NOT_OVERLAP,
+                    "This clinician already has a session on " + day + " overlapping "
                     + place.startsAt() + "-" + place.endsAt() + " in that period");
         }
         templates.saveAndFlush(template);
@@ -142,7 +142,8 @@ class SessionRules {
                 .filter(s -> s.start().isBefore(session.end()) && session.start().isBefore(s.end()))
                 .findFirst();
         if (clash.isPresent()) {
-            throw new ConflictException("This clinician already has a session on " + onDate + " from "
+            throw new SessionRefused(SessionRefused.Rule.SESSIONS_DO_NOT_OVERLAP,
+                    "This clinician already has a session on " + onDate + " from "
                     + clash.get().startsAt() + " to " + clash.get().endsAt());
         }
         var extra = exceptions.saveAndFlush(SessionException.extraSession(session, reason, by.userId(),
@@ -157,7 +158,8 @@ class SessionRules {
     void removeException(UUID id, ClinicUser by) {
         var exception = exceptions.findById(id).orElseThrow(() -> new NotFoundException("Session exception", id));
         if (exception.onDate().isBefore(today())) {
-            throw new ConflictException("That change is in the past and stays as history");
+            throw new SessionRefused(SessionRefused.Rule.PAST_STAYS_AS_HISTORY,
+                    "That change is in the past and stays as history");
         }
         exceptions.delete(exception);
         exceptions.flush();
@@ -180,7 +182,7 @@ class SessionRules {
                 .toList();
         if (!stranded.isEmpty()) {
             // Every one of them is named, so that the administrator knows which patients to move first.
-            throw new ConflictException(stranded.size() + " appointment(s) would be left outside any session, the"
+            throw new SessionRefused(SessionRefused.Rule.NO_APPOINTMENT_STRANDED, stranded.size() + " appointment(s) would be left outside any session, the"
                     + " first " + stranded.getFirst().appointmentId() + " at "
                     + ClinicTime.show(stranded.getFirst().startsAt()) + "; move or cancel them first",
                     Map.of("strandedAppointments", stranded.stream().limit(100)

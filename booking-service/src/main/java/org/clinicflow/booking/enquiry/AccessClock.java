@@ -21,7 +21,7 @@ import java.util.UUID;
  * once, through the outbox. Rows are claimed with SKIP LOCKED, so two instances never raise the same warning twice.
  */
 @Component
-public class AccessClock {
+class AccessClock {
 
     private static final Logger log = LoggerFactory.getLogger(AccessClock.class);
     /** The promise as the view {@code enquiry_promise} defines it, for everyone who asks (see V16). */

@@ -23,7 +23,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "enquiry")
-public class Enquiry {
+class Enquiry {
 
     /** "We can see you within 48 hours." */
     public static final Duration TARGET = Duration.ofHours(48);

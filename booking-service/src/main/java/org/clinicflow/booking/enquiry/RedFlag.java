@@ -5,7 +5,7 @@ package org.clinicflow.booking.enquiry;
  * infection, a fracture from a significant injury), as UK spinal pathways screen for them. A self-referral answers
  * each one; the questions' wording lives with the screens and is marked as demo until a clinician signs it off.
  */
-public enum RedFlag {
+enum RedFlag {
     /** New difficulty passing urine, or loss of bladder or bowel control. */
     BLADDER_OR_BOWEL,
     /** Numbness around the genitals or back passage. */

@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /** Ties a booked review to the request it answers, in the booking's own transaction ({@link AppointmentAnswers}). */
 @Component
-public class ReviewBookings {
+class ReviewBookings {
 
     private final ReviewRequestRepository requests;
 

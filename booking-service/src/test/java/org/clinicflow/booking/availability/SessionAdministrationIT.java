@@ -60,8 +60,9 @@ class SessionAdministrationIT extends BookingServiceIT {
         assertThat(firstSlotOn(clinicianId, firstWednesday)).isEqualTo(at(firstWednesday, "14:00"));
 
         // Two sessions at once, a session ending before it starts, another site's room: each refused, by name.
-        assertThat(ApiCall.post(templates, admin, template(siteId, null, "16:00", "18:00", today)).status())
-                .isEqualTo(409);
+        var overlapping = ApiCall.post(templates, admin, template(siteId, null, "16:00", "18:00", today));
+        assertThat(overlapping.status()).isEqualTo(409);
+        assertThat(body(overlapping).get("rule").asString()).isEqualTo("SESSIONS_DO_NOT_OVERLAP");
         assertThat(ApiCall.post(templates, admin, template(siteId, null, "17:00", "14:00", today)).body())
                 .contains("endsAt");
         assertThat(ApiCall.post(templates, admin, template(DEMO_SITE, roomId, "09:00", "10:00", today)).body())
@@ -80,6 +81,7 @@ class SessionAdministrationIT extends BookingServiceIT {
                 leave(clinicianId, firstWednesday));
         assertThat(leaveThatDay.status()).isEqualTo(409);
         assertThat(leaveThatDay.body()).contains(appointmentId);
+        assertThat(body(leaveThatDay).get("rule").asString()).isEqualTo("NO_APPOINTMENT_STRANDED");
         assertThat(body(leaveThatDay).get("strandedAppointments").valueStream()
                 .map(stranded -> stranded.get("appointmentId").asString())).containsExactly(appointmentId);
         assertThat(exceptionsOn(firstWednesday)).isEmpty();

@@ -65,7 +65,7 @@ class SignOff {
     TreatmentVersion startDraft(String slug, TreatmentContent content, ClinicUser author) {
         requireTreatment(slug);
         versions.findByTreatmentSlugAndStatusIn(slug, OPEN).ifPresent(open -> {
-            throw new ConflictException("Version " + open.number() + " of " + slug + " is still " + open.status()
+            throw new VersionRefused(VersionRefused.Rule.ONE_OPEN_VERSION, "Version " + open.number() + " of " + slug + " is still " + open.status()
                     + ": finish or edit that one");
         });
         // Two racing drafts both pick the same number; the unique (slug, number) and one-open-version indexes make

@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /** One step in a version's life, appended and never changed: the audit trail of who did what to which words. */
 @Embeddable
-public class VersionActivity {
+class VersionActivity {
 
     public enum Action { WROTE, EDITED, SUBMITTED, APPROVED, RETURNED, PUBLISHED, SUPERSEDED, DISCARDED }
 

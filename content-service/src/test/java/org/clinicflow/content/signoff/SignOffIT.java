@@ -211,8 +211,10 @@ class SignOffIT extends ContentServiceIT {
         assertThat(draft.status()).isEqualTo(201);
         assertThat(draft.header("Location")).endsWith(versionPath(slug, 2));
         // One version in the workflow at a time.
-        assertThat(call("POST", "/api/content/treatments/" + slug + "/versions", DemoUsers.CONTENT_EDITOR,
-                TreatmentDrafts.complete()).status()).isEqualTo(409);
+        var another = call("POST", "/api/content/treatments/" + slug + "/versions", DemoUsers.CONTENT_EDITOR,
+                TreatmentDrafts.complete());
+        assertThat(another.status()).isEqualTo(409);
+        assertThat(another.body()).contains("\"rule\":\"ONE_OPEN_VERSION\"");
         var submitted = step(slug, 2, "submission", DemoUsers.CONTENT_EDITOR, draft.header("ETag"), null);
         var approved = step(slug, 2, "approval", DemoUsers.OTHER_SURGEON, submitted.header("ETag"), null);
         var second = step(slug, 2, "publication", DemoUsers.CLINIC_ADMIN, approved.header("ETag"),

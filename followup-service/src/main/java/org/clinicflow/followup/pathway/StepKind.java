@@ -1,6 +1,6 @@
 package org.clinicflow.followup.pathway;
 
 /** A message to the patient, a task the clinic must close, or an appointment to have booked. */
-public enum StepKind {
+enum StepKind {
     MESSAGE, TASK, APPOINTMENT
 }

@@ -9,7 +9,7 @@ import java.time.Duration;
  * When, before an appointment, the patient is reminded of it. Two days ahead goes by email (with the calendar entry);
  * two hours ahead by SMS, which a patient on the way sees sooner. Each falls back to the other consented channel.
  */
-public enum ReminderKind {
+enum ReminderKind {
     TWO_DAYS_BEFORE(Duration.ofDays(2), Purpose.TWO_DAYS_BEFORE, Channel.EMAIL),
     TWO_HOURS_BEFORE(Duration.ofHours(2), Purpose.TWO_HOURS_BEFORE, Channel.SMS);
 

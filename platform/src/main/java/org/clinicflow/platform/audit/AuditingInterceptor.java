@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.clinicflow.platform.correlation.CorrelationId;
+import org.clinicflow.platform.rules.RefusedByRule;
 import org.clinicflow.platform.security.ClinicUser;
 import org.clinicflow.platform.web.ConflictException;
 import org.clinicflow.platform.web.HiddenRecordException;
@@ -215,6 +216,7 @@ class AuditingInterceptor implements MethodInterceptor {
             case NotFoundException notFound -> 404;
             case InvalidFieldException invalid -> 422;
             case ConflictException conflict -> 409;
+            case RefusedByRule refused -> 409;
             case DataIntegrityViolationException integrity -> 409;
             case OptimisticLockingFailureException stale -> 412;
             case Versions.PreconditionException precondition -> precondition.status();

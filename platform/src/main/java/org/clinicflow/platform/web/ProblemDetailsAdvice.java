@@ -124,6 +124,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> refusedByRule(RefusedByRule ex) {
         var response = problem(ProblemType.CONFLICT, HttpStatus.CONFLICT, "Conflict", ex.getMessage(), List.of());
         if (response.getBody() instanceof ProblemDetail problem) {
+            ex.properties().forEach(problem::setProperty);
             problem.setProperty("rule", ex.rule());
         }
         return response;

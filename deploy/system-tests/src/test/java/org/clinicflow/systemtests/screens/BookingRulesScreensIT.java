@@ -1,11 +1,7 @@
 package org.clinicflow.systemtests.screens;
 
 import org.clinicflow.localstack.ApiCall;
-import org.clinicflow.localstack.ClinicInfrastructure;
-import org.clinicflow.localstack.ClinicSystem;
 import org.clinicflow.localstack.DemoUsers;
-import org.clinicflow.localstack.KeycloakAdmin;
-import org.clinicflow.systemtests.RunningSystem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,20 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reception, refused by a rule, goes past it with a reason. Full consultations only, whose rules are put back after
  * every test, since the other tests share the database.
  */
-class BookingRulesScreensIT {
+class BookingRulesScreensIT extends ScreenTest {
 
     private static final UUID DR_NAIR = UUID.fromString("c0000000-0000-4000-a000-000000000003");
     private static final String AS_BEFORE = "{\"minimumNoticeHours\":2,\"changeCutoffHours\":24}";
 
-    private static ClinicSystem system;
     private static String issuer;
 
     @BeforeAll
-    static void theWholeSystem() throws Exception {
-        system = RunningSystem.shared();
-        var infrastructure = ClinicInfrastructure.shared();
+    static void signInDetails() throws Exception {
         issuer = infrastructure.keycloakIssuerUri();
-        KeycloakAdmin.allowGatewayRedirect(infrastructure.keycloakUrl(), system.gatewayUrl());
     }
 
     @AfterEach

@@ -1,10 +1,6 @@
 package org.clinicflow.systemtests.screens;
 
-import org.clinicflow.localstack.ClinicInfrastructure;
-import org.clinicflow.localstack.ClinicSystem;
 import org.clinicflow.localstack.DemoUsers;
-import org.clinicflow.localstack.KeycloakAdmin;
-import org.clinicflow.systemtests.RunningSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
@@ -20,20 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Clinic administration in a real browser: leave that would strand a booked patient is refused and the page names
  * the appointment; the 48-hour report; the audit trail; a pathway changed as a new version.
  */
-class ClinicAdminIT {
+class ClinicAdminIT extends ScreenTest {
 
     private static final UUID DR_NAIR = UUID.fromString("c0000000-0000-4000-a000-000000000003");
     private static final ZoneId CLINIC = ZoneId.of("Europe/London");
 
-    private static ClinicSystem system;
     private static String reception;
 
     @BeforeAll
-    static void theWholeSystem() throws Exception {
-        system = RunningSystem.shared();
-        var infrastructure = ClinicInfrastructure.shared();
+    static void signInDetails() throws Exception {
         reception = DemoUsers.accessToken(infrastructure.keycloakIssuerUri(), DemoUsers.RECEPTIONIST);
-        KeycloakAdmin.allowGatewayRedirect(infrastructure.keycloakUrl(), system.gatewayUrl());
     }
 
     @Test
@@ -189,7 +181,7 @@ class ClinicAdminIT {
                  "clinicianId":"%s","appointmentType":"FREE_CONSULTATION","startsAt":"2031-01-07T10:00:00Z",
                  "occurredAt":"2026-12-03T10:00:00Z"}}""".formatted(UUID.randomUUID(), appointmentId, appointmentId,
                 DemoUsers.PATIENT_ID, DR_NAIR);
-        try (var db = java.sql.DriverManager.getConnection(ClinicInfrastructure.shared().jdbcUrl("followup"),
+        try (var db = java.sql.DriverManager.getConnection(infrastructure.jdbcUrl("followup"),
                 "followup", "followup");
              var insert = db.prepareStatement("""
                      insert into dead_letter (id, consumer_group, topic, record_partition, record_offset, record_key,

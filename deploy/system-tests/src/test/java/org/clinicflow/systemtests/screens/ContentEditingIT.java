@@ -1,11 +1,6 @@
 package org.clinicflow.systemtests.screens;
 
-import org.clinicflow.localstack.ClinicInfrastructure;
-import org.clinicflow.localstack.ClinicSystem;
 import org.clinicflow.localstack.DemoUsers;
-import org.clinicflow.localstack.KeycloakAdmin;
-import org.clinicflow.systemtests.RunningSystem;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,20 +11,11 @@ import static org.clinicflow.systemtests.screens.ContentScreens.overview;
  * Treatment content from an editor's draft to the public page, signed off by a surgeon in a second browser: a change
  * returned with a comment, made again, approved and published; then a draft discarded and the history.
  */
-class ContentEditingIT {
+class ContentEditingIT extends ScreenTest {
 
     /** A demo placeholder treatment: no other test reads its words, and its key facts are still to be written. */
     private static final String SLUG = "facet-joint-injection";
     private static final String TITLE = "Facet joint injection";
-
-    private static ClinicSystem system;
-
-    @BeforeAll
-    static void theWholeSystem() throws Exception {
-        system = RunningSystem.shared();
-        var infrastructure = ClinicInfrastructure.shared();
-        KeycloakAdmin.allowGatewayRedirect(infrastructure.keycloakUrl(), system.gatewayUrl());
-    }
 
     @Test
     void anEditorsChangeIsSignedOffByASurgeonAndReachesThePublicPage() {

@@ -1,10 +1,6 @@
 package org.clinicflow.systemtests.screens;
 
-import org.clinicflow.localstack.ClinicInfrastructure;
-import org.clinicflow.localstack.ClinicSystem;
 import org.clinicflow.localstack.DemoUsers;
-import org.clinicflow.localstack.KeycloakAdmin;
-import org.clinicflow.systemtests.RunningSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +12,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The diary in a real browser: reading a day and a week, checking in, cancelling, moving, and two people at once. */
-class DiaryScreensIT {
+class DiaryScreensIT extends ScreenTest {
 
     private static final ZoneId CLINIC = ZoneId.of("Europe/London");
     private static final UUID DR_ELLIS = UUID.fromString("c0000000-0000-4000-a000-000000000004");
@@ -24,15 +20,11 @@ class DiaryScreensIT {
     /** One of the demo patients with a history (booking-service's V903). */
     private static final UUID MARGARET_DEMO = UUID.fromString("a0000000-0000-4000-a000-000000000102");
 
-    private static ClinicSystem system;
     private static String reception;
 
     @BeforeAll
-    static void theWholeSystem() throws Exception {
-        system = RunningSystem.shared();
-        var infrastructure = ClinicInfrastructure.shared();
+    static void signInDetails() throws Exception {
         reception = DemoUsers.accessToken(infrastructure.keycloakIssuerUri(), DemoUsers.RECEPTIONIST);
-        KeycloakAdmin.allowGatewayRedirect(infrastructure.keycloakUrl(), system.gatewayUrl());
     }
 
     @Test

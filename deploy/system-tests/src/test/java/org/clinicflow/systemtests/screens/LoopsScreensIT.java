@@ -1,11 +1,7 @@
 package org.clinicflow.systemtests.screens;
 
 import org.clinicflow.localstack.ApiCall;
-import org.clinicflow.localstack.ClinicInfrastructure;
-import org.clinicflow.localstack.ClinicSystem;
 import org.clinicflow.localstack.DemoUsers;
-import org.clinicflow.localstack.KeycloakAdmin;
-import org.clinicflow.systemtests.RunningSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,21 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clock and acknowledged at the desk; the GP bone-density task from its letter to the scan's result; a surgeon's "see
  * again" reaching reception's list with its reason; the access report downloaded as CSV.
  */
-class LoopsScreensIT {
+class LoopsScreensIT extends ScreenTest {
 
     private static final ZoneId CLINIC = ZoneId.of("Europe/London");
     private static final String BONE_DENSITY_TITLE = "Write to the GP recommending a bone density scan";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static ClinicSystem system;
     private static String reception;
 
     @BeforeAll
-    static void theWholeSystem() throws Exception {
-        system = RunningSystem.shared();
-        var infrastructure = ClinicInfrastructure.shared();
+    static void signInDetails() throws Exception {
         reception = DemoUsers.accessToken(infrastructure.keycloakIssuerUri(), DemoUsers.RECEPTIONIST);
-        KeycloakAdmin.allowGatewayRedirect(infrastructure.keycloakUrl(), system.gatewayUrl());
     }
 
     @Test
@@ -218,7 +210,7 @@ class LoopsScreensIT {
         var gateway = system.gatewayUrl();
         var operation = Bookings.checkedInForKyphoplasty(gateway, reception, patient,
                 DemoUsers.OTHER_SURGEON_CLINICIAN_ID, "[\"L1\"]");
-        var surgeon = DemoUsers.accessToken(ClinicInfrastructure.shared().keycloakIssuerUri(),
+        var surgeon = DemoUsers.accessToken(infrastructure.keycloakIssuerUri(),
                 DemoUsers.OTHER_SURGEON);
         var recorded = ApiCall.post(gateway + "/api/booking/appointments/" + operation.id() + "/procedure", surgeon,
                 "{\"treatment\":\"BALLOON_KYPHOPLASTY\",\"vertebralLevels\":[\"L1\"],\"performedOn\":\""
@@ -233,7 +225,7 @@ class LoopsScreensIT {
 
     /** The patient's bone-density task, made due yesterday; null while follow-up has not made it yet. */
     private static String dueYesterday(UUID patient) {
-        try (var db = DriverManager.getConnection(ClinicInfrastructure.shared().jdbcUrl("followup"), "followup",
+        try (var db = DriverManager.getConnection(infrastructure.jdbcUrl("followup"), "followup",
                 "followup");
              var due = db.prepareStatement("""
                      update follow_up_task set due_on = (now() at time zone 'Europe/London')::date - 1

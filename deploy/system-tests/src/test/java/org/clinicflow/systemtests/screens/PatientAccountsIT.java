@@ -1,11 +1,7 @@
 package org.clinicflow.systemtests.screens;
 
-import org.clinicflow.localstack.ClinicInfrastructure;
-import org.clinicflow.localstack.ClinicSystem;
 import org.clinicflow.localstack.DemoUsers;
-import org.clinicflow.localstack.KeycloakAdmin;
 import org.clinicflow.localstack.Mailbox;
-import org.clinicflow.systemtests.RunningSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,21 +18,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * arrives over SMTP, the patient chooses a password from its link and signs in at the gateway; reception sends the
  * invitation again and switches signing in off.
  */
-class PatientAccountsIT {
+class PatientAccountsIT extends ScreenTest {
 
     private static final Pattern INVITATION_LINK = Pattern.compile("https?://\\S+/login-actions/action-token\\?\\S+");
     private static final Duration MAIL_WAIT = Duration.ofSeconds(60);
     private static final String PASSWORD = "a-long-password-of-iris";
 
-    private static ClinicSystem system;
     private static Mailbox mailbox;
 
     @BeforeAll
-    static void theWholeSystem() throws Exception {
-        system = RunningSystem.shared();
-        var infrastructure = ClinicInfrastructure.shared();
+    static void signInDetails() throws Exception {
         mailbox = infrastructure.mailbox();
-        KeycloakAdmin.allowGatewayRedirect(infrastructure.keycloakUrl(), system.gatewayUrl());
     }
 
     @Test
@@ -52,7 +44,7 @@ class PatientAccountsIT {
             assertThat(patientPage.reload("desk-6-patient-invited").accountState()).contains("Invited");
 
             var patientId = rita.path().substring("/desk/patients/".length()).replaceAll("\\?.*$", "");
-            Bookings.book(system.gatewayUrl(), DemoUsers.accessToken(ClinicInfrastructure.shared().keycloakIssuerUri(),
+            Bookings.book(system.gatewayUrl(), DemoUsers.accessToken(infrastructure.keycloakIssuerUri(),
                     DemoUsers.RECEPTIONIST), UUID.fromString(patientId), DemoUsers.OTHER_SURGEON_CLINICIAN_ID,
                     "FREE_CONSULTATION", java.time.Duration.ofDays(5));
             try (var iris = new Browser(system.gatewayUrl())) {

@@ -1,11 +1,7 @@
 package org.clinicflow.systemtests.screens;
 
 import org.clinicflow.localstack.ApiCall;
-import org.clinicflow.localstack.ClinicInfrastructure;
-import org.clinicflow.localstack.ClinicSystem;
 import org.clinicflow.localstack.DemoUsers;
-import org.clinicflow.localstack.KeycloakAdmin;
-import org.clinicflow.systemtests.RunningSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,17 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clinic's rules and being told to call inside its cutoff, the follow-up plan, messages and contact preferences; and
  * nothing of another patient's, whatever is typed into the address.
  */
-class PatientPortalIT {
+class PatientPortalIT extends ScreenTest {
 
-    private static ClinicSystem system;
     private static String issuer;
 
     @BeforeAll
-    static void theWholeSystem() throws Exception {
-        system = RunningSystem.shared();
-        var infrastructure = ClinicInfrastructure.shared();
+    static void signInDetails() throws Exception {
         issuer = infrastructure.keycloakIssuerUri();
-        KeycloakAdmin.allowGatewayRedirect(infrastructure.keycloakUrl(), system.gatewayUrl());
     }
 
     @Test

@@ -1,11 +1,7 @@
 package org.clinicflow.systemtests.screens;
 
 import org.clinicflow.localstack.ApiCall;
-import org.clinicflow.localstack.ClinicInfrastructure;
-import org.clinicflow.localstack.ClinicSystem;
 import org.clinicflow.localstack.DemoUsers;
-import org.clinicflow.localstack.KeycloakAdmin;
-import org.clinicflow.systemtests.RunningSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -14,22 +10,18 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The reception desk in a real browser: a phone enquiry to a booked consultation, and what goes wrong on the way. */
-class ReceptionDeskIT {
+class ReceptionDeskIT extends ScreenTest {
 
-    private static ClinicSystem system;
     private static String issuer;
 
     @BeforeAll
-    static void theWholeSystem() throws Exception {
-        system = RunningSystem.shared();
-        var infrastructure = ClinicInfrastructure.shared();
+    static void signInDetails() throws Exception {
         issuer = infrastructure.keycloakIssuerUri();
-        KeycloakAdmin.allowGatewayRedirect(infrastructure.keycloakUrl(), system.gatewayUrl());
     }
 
     @Test
     void receptionistTakesAPhoneEnquiryThroughToABookedConsultation() {
-        var mailbox = ClinicInfrastructure.shared().mailbox();
+        var mailbox = infrastructure.mailbox();
         int mailBefore = mailbox.to("pat.demo@example.test").size();
         try (var rita = signedIn(DemoUsers.RECEPTIONIST)) {
             var found = DeskScreens.newEnquiry(rita).startByPhone();

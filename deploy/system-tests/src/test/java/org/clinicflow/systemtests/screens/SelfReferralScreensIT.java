@@ -1,11 +1,7 @@
 package org.clinicflow.systemtests.screens;
 
 import org.clinicflow.localstack.ApiCall;
-import org.clinicflow.localstack.ClinicInfrastructure;
-import org.clinicflow.localstack.ClinicSystem;
 import org.clinicflow.localstack.DemoUsers;
-import org.clinicflow.localstack.KeycloakAdmin;
-import org.clinicflow.systemtests.RunningSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,20 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A member of the public refers themselves on the web: screened for red flags, sent to urgent help and flagged at
  * reception when any is found, and otherwise booking one of the earliest consultations themselves.
  */
-class SelfReferralScreensIT {
+class SelfReferralScreensIT extends ScreenTest {
 
     private static final String[] QUESTIONS = {"bladderOrBowel", "saddleNumbness", "legWeakness", "cancerHistory",
             "feverOrUnwell", "majorInjury"};
 
-    private static ClinicSystem system;
     private static String issuer;
 
     @BeforeAll
-    static void theWholeSystem() throws Exception {
-        system = RunningSystem.shared();
-        var infrastructure = ClinicInfrastructure.shared();
+    static void signInDetails() throws Exception {
         issuer = infrastructure.keycloakIssuerUri();
-        KeycloakAdmin.allowGatewayRedirect(infrastructure.keycloakUrl(), system.gatewayUrl());
     }
 
     @Test
@@ -142,7 +134,7 @@ class SelfReferralScreensIT {
         assertThat(found.body()).contains("\"totalItems\":1");
         // The confirmation arrives by email, over real SMTP, as they consented; so does the invitation to sign in,
         // which Keycloak sends and which is not the booking's.
-        var mailbox = ClinicInfrastructure.shared().mailbox();
+        var mailbox = infrastructure.mailbox();
         var address = "iris." + family.toLowerCase() + "@example.test";
         assertThat(Eventually.holds(() -> mailbox.to(address).stream()
                 .anyMatch(mail -> mail.subject().equals("Your appointment is booked")))).isTrue();

@@ -1,10 +1,6 @@
 package org.clinicflow.systemtests.screens;
 
-import org.clinicflow.localstack.ClinicInfrastructure;
-import org.clinicflow.localstack.ClinicSystem;
 import org.clinicflow.localstack.DemoUsers;
-import org.clinicflow.localstack.KeycloakAdmin;
-import org.clinicflow.systemtests.RunningSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
@@ -16,17 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A surgeon's day in a real browser: their lists, recording a kyphoplasty from the theatre list, the pathway it
  * starts showing on the clinic's worklist; and a colleague's list staying closed whatever the address says.
  */
-class SurgeonListsIT {
+class SurgeonListsIT extends ScreenTest {
 
-    private static ClinicSystem system;
     private static String reception;
 
     @BeforeAll
-    static void theWholeSystem() throws Exception {
-        system = RunningSystem.shared();
-        var infrastructure = ClinicInfrastructure.shared();
+    static void signInDetails() throws Exception {
         reception = DemoUsers.accessToken(infrastructure.keycloakIssuerUri(), DemoUsers.RECEPTIONIST);
-        KeycloakAdmin.allowGatewayRedirect(infrastructure.keycloakUrl(), system.gatewayUrl());
     }
 
     @Test

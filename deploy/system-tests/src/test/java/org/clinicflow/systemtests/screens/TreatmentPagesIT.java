@@ -1,21 +1,11 @@
 package org.clinicflow.systemtests.screens;
 
-import org.clinicflow.localstack.ClinicSystem;
-import org.clinicflow.systemtests.RunningSystem;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The clinic's treatment information, read by anyone without signing in, as content-service published it. */
-class TreatmentPagesIT {
-
-    private static ClinicSystem system;
-
-    @BeforeAll
-    static void theWholeSystem() {
-        system = RunningSystem.shared();
-    }
+class TreatmentPagesIT extends ScreenTest {
 
     @Test
     void anyoneReadsThePublishedTreatmentInformationWithoutSigningIn() {

@@ -1,12 +1,8 @@
 package org.clinicflow.systemtests.screens;
 
 import org.clinicflow.localstack.ApiCall;
-import org.clinicflow.localstack.ClinicInfrastructure;
-import org.clinicflow.localstack.ClinicSystem;
 import org.clinicflow.localstack.DemoUsers;
-import org.clinicflow.localstack.KeycloakAdmin;
 import org.clinicflow.localstack.Mailbox;
-import org.clinicflow.systemtests.RunningSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * patients get the offer by email and both take it; one is moved, the other is told it has gone, and reception sees
  * what was offered to whom. And a patient puts themselves on it from their own appointment.
  */
-class WaitingListScreensIT {
+class WaitingListScreensIT extends ScreenTest {
 
     /** Dr Priya Nair's diary, a fortnight ahead: out of the way of the other screen tests' bookings. */
     private static final UUID NAIR = UUID.fromString("c0000000-0000-4000-a000-000000000003");
@@ -34,17 +30,13 @@ class WaitingListScreensIT {
             Pattern.compile("https?://\\S+/offers/[0-9a-f-]{36}\\?key=[A-Za-z0-9_-]+");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static ClinicSystem system;
     private static String issuer;
     private static Mailbox mailbox;
 
     @BeforeAll
-    static void theWholeSystem() throws Exception {
-        system = RunningSystem.shared();
-        var infrastructure = ClinicInfrastructure.shared();
+    static void signInDetails() throws Exception {
         issuer = infrastructure.keycloakIssuerUri();
         mailbox = infrastructure.mailbox();
-        KeycloakAdmin.allowGatewayRedirect(infrastructure.keycloakUrl(), system.gatewayUrl());
     }
 
     @Test
