@@ -13,7 +13,7 @@ import org.clinicflow.platform.web.HiddenRecordException;
 import org.clinicflow.platform.web.InvalidFieldException;
 import org.clinicflow.platform.web.NotFoundException;
 import org.clinicflow.platform.web.Versions;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -36,6 +36,7 @@ import java.util.function.Function;
  * appointment as it was.
  */
 @Service
+@EnableConfigurationProperties(HoldProperties.class)
 public class AppointmentBooking {
 
     private final AppointmentRepository appointments;
@@ -53,7 +54,7 @@ public class AppointmentBooking {
     AppointmentBooking(AppointmentRepository appointments, AppointmentChangeRepository history,
                        PatientRepository patients, ClinicianRepository clinicians, AvailabilitySearch availability,
                        Outbox outbox, Clock clock,
-                       @Value("${clinicflow.booking.hold-duration:PT5M}") Duration holdDuration,
+                       HoldProperties holds,
                        BookingRules rules, RuleOverrides overrides, ApplicationEventPublisher events) {
         this.rules = rules;
         this.overrides = overrides;
@@ -65,7 +66,7 @@ public class AppointmentBooking {
         this.availability = availability;
         this.outbox = outbox;
         this.clock = clock;
-        this.holdDuration = holdDuration;
+        this.holdDuration = holds.holdDuration();
     }
 
     /** A time with a clinician for a type of appointment; the site follows from the clinician's session. */

@@ -1,7 +1,7 @@
 package org.clinicflow.booking.availability;
 
 import org.clinicflow.booking.time.ClinicTime;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +27,7 @@ import java.util.UUID;
  * fresh to the second (the exclusion constraints guard the diary itself).
  */
 @Component
+@EnableConfigurationProperties(SessionRulesProperties.class)
 class SessionCalendar {
 
     private final SessionTemplateRepository templates;
@@ -36,11 +37,11 @@ class SessionCalendar {
     private volatile Rules rules;
 
     SessionCalendar(SessionTemplateRepository templates, SessionExceptionRepository exceptions, Clock clock,
-                    @Value("${clinicflow.booking.session-rules-ttl:PT5S}") Duration rulesTtl) {
+                    SessionRulesProperties properties) {
         this.templates = templates;
         this.exceptions = exceptions;
         this.clock = clock;
-        this.rulesTtl = rulesTtl;
+        this.rulesTtl = properties.sessionRulesTtl();
     }
 
     /** The templates, and the exceptions from yesterday to the end of the booking horizon, as read at one moment. */

@@ -3,7 +3,7 @@ package org.clinicflow.booking.enquiry;
 import org.clinicflow.platform.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -21,6 +21,7 @@ import java.util.UUID;
  * once, through the outbox. Rows are claimed with SKIP LOCKED, so two instances never raise the same warning twice.
  */
 @Component
+@EnableConfigurationProperties(AccessClockProperties.class)
 class AccessClock {
 
     private static final Logger log = LoggerFactory.getLogger(AccessClock.class);
@@ -34,11 +35,11 @@ class AccessClock {
     private final Duration atRiskLead;
 
     AccessClock(JdbcClient jdbc, Outbox outbox, Clock clock,
-                @Value("${clinicflow.booking.access-clock.at-risk-lead:PT12H}") Duration atRiskLead) {
+                AccessClockProperties properties) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
-        this.atRiskLead = atRiskLead;
+        this.atRiskLead = properties.atRiskLead();
     }
 
     @Scheduled(fixedDelayString = "${clinicflow.booking.access-clock.interval:PT1M}",

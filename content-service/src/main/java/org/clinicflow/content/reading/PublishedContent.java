@@ -5,13 +5,12 @@ import org.clinicflow.content.signoff.TreatmentVersion;
 import org.clinicflow.content.signoff.TreatmentVersionRepository;
 import org.clinicflow.content.signoff.VersionPublished;
 import org.clinicflow.content.signoff.VersionStatus;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Queries over published versions only: drafts and superseded versions never leave through here. */
 @Component
+@EnableConfigurationProperties(ReadingProperties.class)
 class PublishedContent {
 
     private final TreatmentVersionRepository versions;
@@ -28,16 +28,16 @@ class PublishedContent {
     private final long hashFreshness;
 
     /**
-     * @param hashFreshness how long a published hash read from the database answers conditional reads before it is
+     * @param properties its {@code publishedHashFreshness}: how long a published hash read from the database answers conditional reads before it is
      *                      read again. Readers and shared caches may already keep a page for the 60 s of
      *                      {@link ReadingController#CACHE}, so a second more on an instance that did not publish
      *                      promises nothing new; the publishing instance drops its copy on commit.
      */
     PublishedContent(TreatmentVersionRepository versions, JdbcClient jdbc,
-                     @Value("${clinicflow.content.published-hash-freshness}") Duration hashFreshness) {
+                     ReadingProperties properties) {
         this.versions = versions;
         this.jdbc = jdbc;
-        this.hashFreshness = hashFreshness.toNanos();
+        this.hashFreshness = properties.publishedHashFreshness().toNanos();
     }
 
     /**

@@ -1,10 +1,10 @@
 package org.clinicflow.followup.access;
 
 import org.clinicflow.followup.notification.ClinicMail;
+import org.clinicflow.followup.notification.MessageLinks;
 import org.clinicflow.platform.time.ClinicZone;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -26,7 +26,7 @@ import java.util.UUID;
  * Message-ID (the alert id), which mail clients show once.
  */
 @Component
-@EnableConfigurationProperties(AccessAlertsProperties.class)
+@EnableConfigurationProperties({AccessAlertsProperties.class, MessageLinks.class})
 class LeadAlertMailer {
 
     private static final Logger log = LoggerFactory.getLogger(LeadAlertMailer.class);
@@ -42,13 +42,13 @@ class LeadAlertMailer {
 
     LeadAlertMailer(JdbcClient jdbc, TransactionTemplate transactions, ClinicMail mail,
                     AccessAlertsProperties properties, Clock clock,
-                    @Value("${clinicflow.followup.links.base-url}") String linkBase) {
+                    MessageLinks links) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.mail = mail;
         this.properties = properties;
         this.clock = clock;
-        this.todoLink = linkBase.replaceAll("/+$", "") + "/todo";
+        this.todoLink = links.to("/todo");
     }
 
     private record Due(UUID id, UUID enquiryId, OffsetDateTime firstContactAt, OffsetDateTime deadline,

@@ -2,6 +2,7 @@ package org.clinicflow.followup.waitlist;
 
 import org.clinicflow.platform.time.ClinicZone;
 import org.clinicflow.followup.notification.Channel;
+import org.clinicflow.followup.notification.MessageLinks;
 import org.clinicflow.followup.notification.NewNotification;
 import org.clinicflow.followup.notification.Notifications;
 import org.clinicflow.followup.notification.Purpose;
@@ -9,7 +10,7 @@ import org.clinicflow.platform.inbox.EventRouter;
 import org.clinicflow.platform.inbox.Inbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +27,7 @@ import java.util.UUID;
  * identifies the patient.
  */
 @Component
+@EnableConfigurationProperties(MessageLinks.class)
 class WaitlistOffersListener {
 
     static final String CONSUMER = "followup-service.offers";
@@ -36,13 +38,13 @@ class WaitlistOffersListener {
     private final EventRouter router;
     private final Notifications notifications;
     private final Clock clock;
-    private final String linkBase;
+    private final MessageLinks links;
 
     WaitlistOffersListener(Inbox inbox, Notifications notifications, Clock clock,
-                           @Value("${clinicflow.followup.links.base-url}") String linkBase) {
+                           MessageLinks links) {
         this.notifications = notifications;
         this.clock = clock;
-        this.linkBase = linkBase.replaceAll("/+$", "");
+        this.links = links;
         this.router = EventRouter.forConsumer(CONSUMER, inbox)
                 .on("clinic.booking.waitlist-offer-made.v1", OfferMade.class, this::offer);
     }
@@ -71,7 +73,7 @@ class WaitlistOffersListener {
             log.debug("Event {} already processed; ignored", delivery.event().id());
             return;
         }
-        var link = linkBase + "/offers/" + offer.offerId() + "?key=" + offer.accessKey();
+        var link = links.to("/offers/" + offer.offerId() + "?key=" + offer.accessKey());
         var body = "An earlier time has come free with the same clinician: " + WHEN.format(offer.startsAt())
                 + ". Your appointment is now on " + WHEN.format(offer.currentStartsAt()) + ".\n\nTo take the earlier "
                 + "time, open " + link + " before " + WHEN.format(offer.expiresAt()) + ". It goes to whoever takes it "
