@@ -38,6 +38,11 @@ class ClinicLists {
                      String status, String room, String plannedTreatment, List<String> plannedLevels) {
     }
 
+    record DiaryEntry(UUID appointmentId, OffsetDateTime startsAt, OffsetDateTime endsAt, UUID clinicianId,
+                      UUID siteId, UUID patientId, String patientName, String appointmentType, String reason,
+                      String status) {
+    }
+
     private final ClinicianRepository clinicians;
     private final JdbcClient jdbc;
 
@@ -108,4 +113,35 @@ class ClinicLists {
         return entries;
     }
 
+
+    /**
+     * Reception's diary: every appointment of a site or of a clinician (either may be null, not both) over some days,
+     * clinic and theatre alike, cancelled ones included (reception needs to see that a time was cancelled, and by
+     * the history who did it). Held slots are left off: they are nobody's appointment yet.
+     */
+    List<DiaryEntry> diary(LocalDate date, int days, UUID siteId, UUID clinicianId) {
+        var entries = jdbc.sql("""
+                        select a.id, a.starts_at, a.ends_at, a.clinician_id, a.site_id, a.appointment_type, a.reason,
+                               a.status, p.id as patient_id, p.given_name || ' ' || p.family_name as patient_name
+                        from appointment a join patient p on p.id = a.patient_id
+                        where a.starts_at >= :from and a.starts_at < :to and a.status <> 'HELD'
+                          and (cast(:site as uuid) is null or a.site_id = :site)
+                          and (cast(:clinician as uuid) is null or a.clinician_id = :clinician)
+                        order by a.starts_at, a.clinician_id, p.family_name
+                        """)
+                .param("from", Timestamp.from(ClinicTime.at(date, LocalTime.MIDNIGHT)))
+                .param("to", Timestamp.from(ClinicTime.at(date.plusDays(days), LocalTime.MIDNIGHT)))
+                .param("site", siteId)
+                .param("clinician", clinicianId)
+                .query((rs, row) -> new DiaryEntry(rs.getObject("id", UUID.class),
+                        ClinicTime.show(rs.getTimestamp("starts_at").toInstant()),
+                        ClinicTime.show(rs.getTimestamp("ends_at").toInstant()),
+                        rs.getObject("clinician_id", UUID.class), rs.getObject("site_id", UUID.class),
+                        rs.getObject("patient_id", UUID.class), rs.getString("patient_name"),
+                        rs.getString("appointment_type"), rs.getString("reason"), rs.getString("status")))
+                .list();
+        // The diary shows each patient's name: every one of them has been read.
+        AuditScope.patients(entries.stream().map(DiaryEntry::patientId).toList());
+        return entries;
+    }
 }

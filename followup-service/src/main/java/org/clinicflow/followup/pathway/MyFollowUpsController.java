@@ -1,58 +1,27 @@
 package org.clinicflow.followup.pathway;
 
-import org.clinicflow.platform.time.ClinicZone;
 import io.swagger.v3.oas.annotations.Operation;
-import org.clinicflow.followup.notification.Notification;
-import org.clinicflow.followup.notification.NotificationStatus;
-import org.clinicflow.followup.notification.Notifications;
+import org.clinicflow.followup.pathway.MyFollowUps.FollowUpView;
 import org.clinicflow.platform.audit.AuditAction;
 import org.clinicflow.platform.audit.AuditScope;
 import org.clinicflow.platform.audit.Audited;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 
 /** A patient's own pathways: what has been sent, what comes next, and where their six-week review stands. */
 @RestController
 @RequestMapping("/api/followup/follow-ups")
 class MyFollowUpsController {
 
-    private final JdbcClient jdbc;
-    private final Notifications notifications;
+    private final MyFollowUps followUps;
 
-    MyFollowUpsController(JdbcClient jdbc, Notifications notifications) {
-        this.jdbc = jdbc;
-        this.notifications = notifications;
-    }
-
-    record MessageView(String stepCode, String title, OffsetDateTime dueAt, NotificationStatus status,
-                       OffsetDateTime sentAt) {
-
-        static MessageView of(Notification n) {
-            return new MessageView(n.stepCode(), n.title(), show(n.dueAt()), n.status(), show(n.sentAt()));
-        }
-    }
-
-    /** @param appointmentStartsAt when the review is booked for; null while not yet booked */
-    record ReviewView(LocalDate windowStarts, LocalDate windowEnds, String status,
-                      OffsetDateTime appointmentStartsAt) {
-    }
-
-    /** A task the clinic does for the patient (the letter to their GP about a bone-density scan). */
-    record TaskView(String stepCode, String title, LocalDate dueOn, String status) {
-    }
-
-    record FollowUpView(UUID pathwayId, String treatment, LocalDate performedOn, List<MessageView> messages,
-                        ReviewView review, List<TaskView> tasks) {
+    MyFollowUpsController(MyFollowUps followUps) {
+        this.followUps = followUps;
     }
 
     @Operation(summary = "The calling patient's follow-up pathways")
@@ -60,48 +29,6 @@ class MyFollowUpsController {
     @PreAuthorize("hasRole('patient')")
     @Audited(action = AuditAction.READ, record = "follow-up")
     List<FollowUpView> mine(Authentication authentication) {
-        var patientId = AuditScope.callingPatient(authentication);
-        if (patientId.isEmpty()) {
-            return List.of();
-        }
-        var messages = notifications.ofPatient(patientId.get());
-        return jdbc.sql("select id, treatment, performed_on from pathway where patient_id = :patient "
-                        + "order by performed_on desc")
-                .param("patient", patientId.get())
-                .query((rs, row) -> {
-                    var pathwayId = rs.getObject("id", UUID.class);
-                    return new FollowUpView(pathwayId, rs.getString("treatment"),
-                            rs.getObject("performed_on", LocalDate.class),
-                            messages.stream().filter(n -> pathwayId.equals(n.pathwayId())).map(MessageView::of)
-                                    .toList(),
-                            review(pathwayId), tasks(pathwayId));
-                }).list();
-    }
-
-    private List<TaskView> tasks(UUID pathwayId) {
-        return jdbc.sql("select step_code, title, due_on, status from follow_up_task where pathway_id = :pathway"
-                        + " order by due_on, step_code")
-                .param("pathway", pathwayId)
-                .query((rs, row) -> new TaskView(rs.getString("step_code"), rs.getString("title"),
-                        rs.getObject("due_on", LocalDate.class), rs.getString("status")))
-                .list();
-    }
-
-    private ReviewView review(UUID pathwayId) {
-        return jdbc.sql("""
-                        select window_starts, window_ends, status, appointment_starts_at from review_request
-                        where pathway_id = :pathway
-                        """)
-                .param("pathway", pathwayId)
-                .query((rs, row) -> {
-                    var startsAt = rs.getObject("appointment_starts_at", OffsetDateTime.class);
-                    return new ReviewView(rs.getObject("window_starts", LocalDate.class),
-                            rs.getObject("window_ends", LocalDate.class), rs.getString("status"),
-                            startsAt == null ? null : show(startsAt.toInstant()));
-                }).optional().orElse(null);
-    }
-
-    private static OffsetDateTime show(Instant instant) {
-        return instant == null ? null : instant.atZone(ClinicZone.ZONE).toOffsetDateTime();
+        return AuditScope.callingPatient(authentication).map(followUps::of).orElse(List.of());
     }
 }
