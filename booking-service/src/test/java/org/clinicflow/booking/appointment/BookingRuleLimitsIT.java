@@ -9,7 +9,9 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,6 +29,7 @@ class BookingRuleLimitsIT extends BookingServiceIT {
     private static final String AS_BEFORE = "{\"minimumNoticeHours\":2,\"changeCutoffHours\":24}";
     /** Each test books on a day of its own, a week apart, so that none fills another's day. */
     private static int week = 3;
+    private static final ZoneId CLINIC = ZoneId.of("Europe/London");
 
     @AfterEach
     void putTheRulesBack() {
@@ -79,7 +82,7 @@ class BookingRuleLimitsIT extends BookingServiceIT {
     @Test
     void aBufferKeepsReceptionAwayFromTheCliniciansOtherAppointmentsUnlessOverridden() {
         setRules(FULL, "{\"minimumNoticeHours\":2,\"changeCutoffHours\":24,\"bufferMinutes\":30}");
-        var first = firstTime(Instant.now().plus(Duration.ofDays(7L * week++)), false);
+        var first = firstTime(morningOfWeek(week++), false);
         assertThat(bookWithEllis(first, null).status()).isEqualTo(201);
         var straightAfter = first.plusMinutes(30);
 
@@ -101,7 +104,7 @@ class BookingRuleLimitsIT extends BookingServiceIT {
     @Test
     void aMaximumPerDayCountsTheCliniciansLiveAppointmentsOfTheTypeThatDay() {
         setRules(FULL, "{\"minimumNoticeHours\":2,\"changeCutoffHours\":24,\"maximumPerDay\":1}");
-        var first = firstTime(Instant.now().plus(Duration.ofDays(7L * week++)), false);
+        var first = firstTime(morningOfWeek(week++), false);
         var booked = bookWithEllis(first, null);
         assertThat(booked.status()).as(booked.body()).isEqualTo(201);
         var sameDay = first.plusHours(2);
@@ -124,7 +127,7 @@ class BookingRuleLimitsIT extends BookingServiceIT {
     @Test
     void receptionistsRacingForTheLastPlaceOfADayGiveExactlyOneBooking() throws Exception {
         setRules(FULL, "{\"minimumNoticeHours\":2,\"changeCutoffHours\":24,\"maximumPerDay\":1}");
-        var first = firstTime(Instant.now().plus(Duration.ofDays(7L * week++)), false);
+        var first = firstTime(morningOfWeek(week++), false);
         int racers = 6;
         var tasks = new java.util.ArrayList<java.util.concurrent.Callable<ApiCall.Response>>();
         for (int i = 0; i < racers; i++) {
@@ -143,7 +146,7 @@ class BookingRuleLimitsIT extends BookingServiceIT {
 
     @Test
     void insideTheCutoffReceptionMovesOrCancelsOnlyWithAReasonAndAPatientNotAtAll() {
-        var startsAt = firstTime(Instant.now().plus(Duration.ofDays(7L * week++)), false);
+        var startsAt = firstTime(morningOfWeek(week++), false);
         var booked = body(bookWithEllis(startsAt, null));
         var id = booked.get("id").asString();
         var etag = Map.of("If-Match", "\"" + booked.get("version").asLong() + "\"");
@@ -208,6 +211,15 @@ class BookingRuleLimitsIT extends BookingServiceIT {
                 .findFirst().orElseThrow();
         assertThat(free.get("bufferMinutes").asLong()).isZero();
         assertThat(free.get("maximumPerDay").isNull()).isTrue();
+    }
+
+    /**
+     * Six in the morning, clinic time, some weeks ahead: before Dr Ellis's 08:00-12:00 clinic, so that the tests'
+     * later times of the same morning stay inside it whatever time of day the suite runs, and after the night
+     * sessions that AvailabilityIT adds on the clock-change days.
+     */
+    private static Instant morningOfWeek(int weeks) {
+        return LocalDate.now(CLINIC).plusWeeks(weeks).atTime(6, 0).atZone(CLINIC).toInstant();
     }
 
     private OffsetDateTime firstTime(Instant from, boolean insideRules) {
