@@ -7,6 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -65,5 +66,36 @@ public class PatientContacts {
                         """)
                 .param("id", patientId).param("email", email).param("sms", sms)
                 .param("now", now.atOffset(ZoneOffset.UTC)).update() == 1;
+    }
+
+    /** One click in an email's List-Unsubscribe: that patient's email is opted out (kept, as the portal's own). */
+    @Transactional
+    public boolean optOutOfEmail(UUID patientId, Instant now) {
+        return jdbc.sql("""
+                        update patient_contact set email_opt_out = true, updated_at = :now where patient_id = :id
+                        """)
+                .param("id", patientId).param("now", now.atOffset(ZoneOffset.UTC)).update() == 1;
+    }
+
+    /**
+     * A STOP texted from {@code number}: every patient with that mobile is opted out of SMS. Numbers are compared as
+     * digits in international form, since Notify writes them {@code 447700900123} and records may hold
+     * {@code +44 7700 900123} or {@code 07700 900123}.
+     *
+     * @return the patients opted out
+     */
+    @Transactional
+    public List<UUID> optOutOfSmsFrom(String number, Instant now) {
+        return jdbc.sql("""
+                        update patient_contact set sms_opt_out = true, updated_at = :now
+                        where regexp_replace(regexp_replace(mobile_phone, '[^0-9]', '', 'g'), '^0', '44') = :digits
+                        returning patient_id
+                        """)
+                .param("digits", internationalDigits(number)).param("now", now.atOffset(ZoneOffset.UTC))
+                .query(UUID.class).list();
+    }
+
+    static String internationalDigits(String number) {
+        return number.replaceAll("[^0-9]", "").replaceFirst("^0", "44");
     }
 }

@@ -26,7 +26,7 @@ public class ClinicMail {
      *                   help (a malformed address)
      */
     public void send(UUID key, String to, String subject, String text) throws Exception {
-        email.send(new OutgoingMessage(key, to, subject, text, null));
+        email.send(new OutgoingMessage(key, to, subject, text, null, false, null));
     }
 
     /** Whether retrying a failure of {@link #send} cannot help. */

@@ -25,4 +25,11 @@ record DispatchProperties(@DefaultValue("1s") Duration pollInterval,
                           @DefaultValue("30m") Duration maxBackoff,
                           @DefaultValue("60s") Duration breakerOpenWait,
                           @DefaultValue("10s") Duration sendTimeout) {
+
+    /** The wait before try {@code attempts + 1}: the first backoff, doubled per further try, up to the maximum. */
+    Duration backoff(int attempts) {
+        var factor = 1L << Math.min(Math.max(attempts - 1, 0), 20);
+        var wait = firstBackoff.multipliedBy(factor);
+        return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+    }
 }

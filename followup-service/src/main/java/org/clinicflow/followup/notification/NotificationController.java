@@ -36,14 +36,18 @@ class NotificationController {
      *
      * @param text           the words as sent; null until sent
      * @param contentVersion the published content version quoted, or null
+     * @param delivery       what the provider says became of a text it accepted; null when it never says (email)
+     * @param deliveredAt    when it reached the phone, once the provider says so
      */
     record NotificationView(UUID id, Purpose purpose, String title, UUID appointmentId, OffsetDateTime dueAt,
                             NotificationStatus status, Channel channel, OffsetDateTime sentAt, String text,
-                            String contentSlug, Integer contentVersion) {
+                            String contentSlug, Integer contentVersion, Delivery delivery,
+                            OffsetDateTime deliveredAt) {
 
         static NotificationView of(Notification n, String text) {
             return new NotificationView(n.id(), n.purpose(), n.title(), n.appointmentId(), show(n.dueAt()),
-                    n.status(), n.channel(), show(n.sentAt()), text, n.contentSlug(), n.contentVersion());
+                    n.status(), n.channel(), show(n.sentAt()), text, n.contentSlug(), n.contentVersion(),
+                    n.delivery(), show(n.deliveredAt()));
         }
     }
 

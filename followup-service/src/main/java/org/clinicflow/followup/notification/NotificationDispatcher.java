@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.clinicflow.followup.contact.PatientContact;
+import org.clinicflow.followup.contact.OptOutLinks;
 import org.clinicflow.followup.contact.PatientContacts;
 import org.clinicflow.followup.content.ContentUnavailableException;
 import org.clinicflow.followup.content.QuotedContent;
@@ -47,6 +48,8 @@ class NotificationDispatcher implements SmartLifecycle {
     private final PatientContacts contacts;
     private final TreatmentContents contents;
     private final DispatchProperties properties;
+    private final OptOutLinks optOutLinks;
+    private final MessageLinks links;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final Map<Channel, CircuitBreaker> breakers = new EnumMap<>(Channel.class);
     /** Names this instance in {@code claimed_by}: which instance holds (or last held) each message. */
@@ -57,12 +60,15 @@ class NotificationDispatcher implements SmartLifecycle {
     private final ReentrantLock pass = new ReentrantLock();
 
     NotificationDispatcher(NotificationTransitions transitions, Clock clock, PatientContacts contacts,
-                           TreatmentContents contents, DispatchProperties properties, List<ChannelSender> senders) {
+                           TreatmentContents contents, DispatchProperties properties, OptOutLinks optOutLinks,
+                           MessageLinks links, List<ChannelSender> senders) {
         this.transitions = transitions;
         this.clock = clock;
         this.contacts = contacts;
         this.contents = contents;
         this.properties = properties;
+        this.optOutLinks = optOutLinks;
+        this.links = links;
         for (var sender : senders) {
             if (this.senders.put(sender.channel(), sender) != null) {
                 throw new IllegalStateException("Two senders for channel " + sender.channel());
@@ -171,13 +177,12 @@ class NotificationDispatcher implements SmartLifecycle {
                 ? AppointmentCalendar.of(n.appointmentId(), n.appointmentStartsAt(), n.appointmentEndsAt(),
                 n.title(), n.purpose() == Purpose.CANCELLED, now)
                 : null;
-        var message = new OutgoingMessage(n.id(), to, n.title(), text, calendar);
+        var optOut = channel.get() == Channel.EMAIL ? links.to(optOutLinks.emailPath(n.patientId())) : null;
+        var message = new OutgoingMessage(n.id(), to, n.title(), text, calendar, n.triedBefore(), optOut);
+        Optional<UUID> providerId;
         try {
             var sender = senders.get(channel.get());
-            breakers.get(channel.get()).executeCallable(() -> {
-                sender.send(message);
-                return null;
-            });
+            providerId = breakers.get(channel.get()).executeCallable(() -> sender.send(message));
         } catch (CallNotPermittedException e) {
             // The provider is known to be down: wait for the breaker, without spending this message's attempts.
             transitions.retryAt(n.id(), channel.get(), attempts, now.plus(properties.breakerOpenWait()),
@@ -191,7 +196,7 @@ class NotificationDispatcher implements SmartLifecycle {
             retryLater(n, channel.get(), attempts + 1, e);
             return;
         }
-        transitions.sent(n.id(), channel.get(), attempts + 1, text, content);
+        transitions.sent(n.id(), channel.get(), attempts + 1, text, content, providerId.orElse(null));
     }
 
     private void retryLater(Notification n, Channel channel, int attempts, Exception e) {
@@ -209,9 +214,7 @@ class NotificationDispatcher implements SmartLifecycle {
     }
 
     private Duration backoff(int attempts) {
-        var factor = 1L << Math.min(Math.max(attempts - 1, 0), 20);
-        var wait = properties.firstBackoff().multipliedBy(factor);
-        return wait.compareTo(properties.maxBackoff()) > 0 ? properties.maxBackoff() : wait;
+        return properties.backoff(attempts);
     }
 
     private void fallBackOrFail(Notification n, Channel failed, PatientContact contact, int attempts, String error) {

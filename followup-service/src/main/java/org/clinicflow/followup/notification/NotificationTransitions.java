@@ -27,7 +27,11 @@ import static org.clinicflow.followup.notification.Notifications.utc;
  *   SENDING ──retryAt / fallBack──▶ SCHEDULED     SENDING ──holdForQuietHours──▶ HELD
  *   SENDING ──fail──▶ FAILED ──requeue──▶ SCHEDULED
  *   SENDING ──cancel──▶ CANCELLED                 SCHEDULED, HELD ──cancelPendingFor──▶ CANCELLED
+ *   SENT (delivery PENDING) ──delivered──▶ SENT (DELIVERED)
+ *   SENT (delivery PENDING) ──undelivered: retryAt / fallBack──▶ SCHEDULED, ──undelivered: fail──▶ FAILED
  * </pre>
+ * A move on a delivery receipt names the provider's id and PENDING in its {@code where}, so a receipt read twice (by
+ * two instances, or a poll that overlaps the next) acts once.
  */
 @Component
 class NotificationTransitions {
@@ -47,7 +51,8 @@ class NotificationTransitions {
         var now = clock.instant();
         return jdbc.sql("""
                         with due as (
-                            select id from notification
+                            -- Claimed before by anyone: that try may have reached a provider.
+                            select id, claimed_by is not null as tried_before from notification
                             where (status in (:waiting) and next_attempt_at <= :now)
                                or (status = :sending and claimed_until < :now)
                             order by next_attempt_at
@@ -57,23 +62,30 @@ class NotificationTransitions {
                         from due where notification.id = due.id
                             -- Checked again on the row as locked: a row claimed meanwhile is never claimed twice.
                             and (notification.status in (:waiting) or notification.claimed_until < :now)
-                        returning notification.*
+                        returning notification.*, due.tried_before
                         """)
                 .param("waiting", WAITING).param("sending", SENDING.name())
                 .param("now", utc(now)).param("n", n)
                 .param("lease", utc(now.plus(lease))).param("instance", instance)
-                .query(Notifications::map).list();
+                .query(Notifications::mapClaimed).list();
     }
 
-    /** A channel accepted it: what was sent, and the signed-off content version it quoted, are kept. */
-    void sent(UUID id, Channel channel, int attempts, String text, QuotedContent content) {
+    /**
+     * A channel accepted it: what was sent, and the signed-off content version it quoted, are kept.
+     *
+     * @param providerId the provider's id when it reports delivery later: the message then awaits its receipt
+     */
+    void sent(UUID id, Channel channel, int attempts, String text, QuotedContent content, UUID providerId) {
         jdbc.sql("""
                         update notification set status = :sent, channel = :channel, attempts = :attempts,
                             sent_at = :now, sent_text = :text, content_version = :version, content_hash = :hash,
-                            claimed_until = null, last_error = null
+                            claimed_until = null, last_error = null, provider_id = :provider,
+                            delivery = :delivery, delivery_checked_at = null, delivered_at = null
                         where id = :id and status = :sending
                         """)
                 .param("sent", SENT.name()).param("sending", SENDING.name())
+                .param("provider", providerId)
+                .param("delivery", providerId == null ? null : Delivery.PENDING.name())
                 .param("channel", channel.name()).param("attempts", attempts).param("now", utc(clock.instant()))
                 .param("text", text).param("version", content == null ? null : content.version())
                 .param("hash", content == null ? null : content.contentHash()).param("id", id).update();
@@ -163,5 +175,71 @@ class NotificationTransitions {
                         """)
                 .param("scheduled", SCHEDULED.name()).param("failed", FAILED.name())
                 .param("id", id).param("now", utc(clock.instant())).update() == 1;
+    }
+
+    /** Texts awaiting their receipt, those asked about longest ago first; {@code since} bounds how old. */
+    List<Notification> awaitingReceipt(Instant since, int n) {
+        return jdbc.sql("""
+                        select * from notification
+                        where status = :sent and delivery = :pending and sent_at >= :since
+                        order by delivery_checked_at nulls first, sent_at
+                        limit :n
+                        """)
+                .param("sent", SENT.name()).param("pending", Delivery.PENDING.name())
+                .param("since", utc(since)).param("n", n).query(Notifications::map).list();
+    }
+
+    /** The provider has no final word yet: asked again after the others. */
+    void stillPending(UUID id, UUID providerId) {
+        jdbc.sql("""
+                        update notification set delivery_checked_at = :now
+                        where id = :id and provider_id = :provider and status = :sent and delivery = :pending
+                        """)
+                .param("now", utc(clock.instant())).param("id", id).param("provider", providerId)
+                .param("sent", SENT.name()).param("pending", Delivery.PENDING.name()).update();
+    }
+
+    /** The provider says it reached the patient's phone. */
+    boolean delivered(UUID id, UUID providerId, Instant at) {
+        return jdbc.sql("""
+                        update notification set delivery = :delivered, delivered_at = :at, delivery_checked_at = :now
+                        where id = :id and provider_id = :provider and status = :sent and delivery = :pending
+                        """)
+                .param("delivered", Delivery.DELIVERED.name()).param("at", utc(at))
+                .param("now", utc(clock.instant())).param("id", id).param("provider", providerId)
+                .param("sent", SENT.name()).param("pending", Delivery.PENDING.name()).update() == 1;
+    }
+
+    /**
+     * The provider accepted it but it never arrived: it goes back in the queue (on {@code channel}, at {@code at},
+     * having spent {@code attempts}), or, with {@code channel} the other one, as a fall-back with a fresh budget.
+     * What the provider said stays on the row until the next send.
+     */
+    boolean undelivered(UUID id, UUID providerId, Delivery delivery, Channel channel, boolean fallBack, int attempts,
+                        Instant at, String error) {
+        return jdbc.sql("""
+                        update notification set status = :scheduled, delivery = :delivery, channel = :channel,
+                            fallen_back = fallen_back or :fallBack, attempts = :attempts, next_attempt_at = :at,
+                            delivery_checked_at = :now, last_error = :error
+                        where id = :id and provider_id = :provider and status = :sent and delivery = :pending
+                        """)
+                .param("scheduled", SCHEDULED.name()).param("delivery", delivery.name())
+                .param("channel", channel.name()).param("fallBack", fallBack).param("attempts", attempts)
+                .param("at", utc(at)).param("now", utc(clock.instant())).param("error", error)
+                .param("id", id).param("provider", providerId)
+                .param("sent", SENT.name()).param("pending", Delivery.PENDING.name()).update() == 1;
+    }
+
+    /** It never arrived and no channel is left: on the clinic's worklist, with what the provider said. */
+    boolean undeliverable(UUID id, UUID providerId, Delivery delivery, String error) {
+        return jdbc.sql("""
+                        update notification set status = :failed, delivery = :delivery, delivery_checked_at = :now,
+                            last_error = :error
+                        where id = :id and provider_id = :provider and status = :sent and delivery = :pending
+                        """)
+                .param("failed", FAILED.name()).param("delivery", delivery.name())
+                .param("now", utc(clock.instant())).param("error", error).param("id", id)
+                .param("provider", providerId).param("sent", SENT.name())
+                .param("pending", Delivery.PENDING.name()).update() == 1;
     }
 }

@@ -25,7 +25,8 @@ public class Notifications {
     static final String COLUMNS = """
             id, patient_id, purpose, appointment_id, pathway_id, step_code, title, body, content_slug,
             content_section, appointment_starts_at, appointment_ends_at, preferred_channel, due_at, status,
-            next_attempt_at, attempts, channel, fallen_back, last_error, sent_at, content_version, content_hash
+            next_attempt_at, attempts, channel, fallen_back, last_error, sent_at, content_version, content_hash,
+            provider_id, delivery, delivered_at
             """;
 
     private final JdbcClient jdbc;
@@ -113,7 +114,20 @@ public class Notifications {
                 NotificationStatus.valueOf(rs.getString("status")), instant(rs, "next_attempt_at"),
                 rs.getInt("attempts"), rs.getString("channel") == null ? null : Channel.valueOf(rs.getString("channel")),
                 rs.getBoolean("fallen_back"), rs.getString("last_error"), instant(rs, "sent_at"),
-                (Integer) rs.getObject("content_version"), rs.getString("content_hash"));
+                (Integer) rs.getObject("content_version"), rs.getString("content_hash"),
+                rs.getObject("provider_id", UUID.class),
+                rs.getString("delivery") == null ? null : Delivery.valueOf(rs.getString("delivery")),
+                instant(rs, "delivered_at"), false);
+    }
+
+    /** As {@link #map}, for a row just claimed with its {@code tried_before}. */
+    static Notification mapClaimed(ResultSet rs, int row) throws SQLException {
+        var n = map(rs, row);
+        return new Notification(n.id(), n.patientId(), n.purpose(), n.appointmentId(), n.pathwayId(), n.stepCode(),
+                n.title(), n.body(), n.contentSlug(), n.contentSection(), n.appointmentStartsAt(),
+                n.appointmentEndsAt(), n.preferredChannel(), n.dueAt(), n.status(), n.nextAttemptAt(), n.attempts(),
+                n.channel(), n.fallenBack(), n.lastError(), n.sentAt(), n.contentVersion(), n.contentHash(),
+                n.providerId(), n.delivery(), n.deliveredAt(), rs.getBoolean("tried_before"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -10,10 +10,13 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Email over SMTP. The notification id becomes the Message-ID, so a message sent again after a crash (between the
- * server's acceptance and our record of it) is the same message to every mail client, which shows it once.
+ * server's acceptance and our record of it) is the same message to every mail client, which shows it once. Each email
+ * carries its one-click opt-out (RFC 8058) in its headers and in words at its foot.
  */
 class SmtpEmailSender implements ChannelSender {
 
@@ -31,7 +34,7 @@ class SmtpEmailSender implements ChannelSender {
     }
 
     @Override
-    public void send(OutgoingMessage message) throws MessagingException {
+    public Optional<UUID> send(OutgoingMessage message) throws MessagingException {
         InternetAddress to;
         try {
             to = new InternetAddress(message.to(), true);
@@ -43,14 +46,21 @@ class SmtpEmailSender implements ChannelSender {
         helper.setFrom(from);
         helper.setTo(to);
         helper.setSubject(message.subject());
-        helper.setText(message.text(), false);
+        helper.setText(message.optOutLink() == null ? message.text() : message.text()
+                + "\n\nTo stop getting emails from the clinic: " + message.optOutLink(), false);
         mime.setHeader("X-Idempotency-Key", message.idempotencyKey().toString());
+        if (message.optOutLink() != null) {
+            // RFC 8058: a mail client's "unsubscribe" POSTs this body to the link, with no page in between.
+            mime.setHeader("List-Unsubscribe", "<" + message.optOutLink() + ">");
+            mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         if (message.calendar() != null) {
             helper.addAttachment("appointment.ics", new ByteArrayDataSource(
                     message.calendar().getBytes(StandardCharsets.UTF_8), "text/calendar; charset=UTF-8; method="
                     + (message.calendar().contains("METHOD:CANCEL") ? "CANCEL" : "REQUEST")));
         }
         mail.send(mime);
+        return Optional.empty();
     }
 
     /** JavaMail replaces the Message-ID on save; this keeps ours. */

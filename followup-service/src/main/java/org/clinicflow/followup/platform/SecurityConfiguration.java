@@ -8,7 +8,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Every API call needs a valid token for audience {@code followup-service}; which role may do what is declared on each
+ * Every API call but the one-click opt-out needs a valid token for audience {@code followup-service}; which role may
+ * do what is declared on each
  * endpoint with {@code @PreAuthorize}, next to the code it guards.
  */
 @Configuration(proxyBeanMethods = false)
@@ -17,6 +18,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        return ApiSecurity.chain(http);
+        // An email's one-click opt-out is signed for its patient (OptOutLinks): the link is the permission.
+        return ApiSecurity.chain(http, requests -> requests.requestMatchers("/api/followup/opt-out/*").permitAll());
     }
 }

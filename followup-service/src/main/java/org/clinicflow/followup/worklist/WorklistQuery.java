@@ -58,8 +58,9 @@ class WorklistQuery {
     }
 
     /** @param reason why it failed, in technical words without personal data */
+    /** @param delivery what the provider last said became of it (a text that never arrived), or null */
     record FailedMessage(UUID notificationId, UUID patientId, String purpose, UUID appointmentId, UUID pathwayId,
-                         OffsetDateTime dueAt, String lastChannel, int attempts, String reason) {
+                         OffsetDateTime dueAt, String lastChannel, int attempts, String reason, String delivery) {
     }
 
     /** A pathway a recorded procedure started lately: the clinic sees that follow-up has begun for the patient. */
@@ -112,7 +113,7 @@ class WorklistQuery {
                 .list();
         var failed = jdbc.sql("""
                         select id, patient_id, purpose, appointment_id, pathway_id, due_at, channel, attempts,
-                            last_error
+                            last_error, delivery
                         from notification where status = :failed order by due_at, id limit :limit
                         """)
                 .param("failed", NotificationStatus.FAILED.name()).param("limit", LIMIT)
@@ -121,7 +122,7 @@ class WorklistQuery {
                         rs.getObject("appointment_id", UUID.class), rs.getObject("pathway_id", UUID.class),
                         rs.getObject("due_at", OffsetDateTime.class).atZoneSameInstant(ClinicZone.ZONE)
                                 .toOffsetDateTime(), rs.getString("channel"), rs.getInt("attempts"),
-                        rs.getString("last_error")))
+                        rs.getString("last_error"), rs.getString("delivery")))
                 .list();
         var started = jdbc.sql("""
                         select id, patient_id, surgeon_id, appointment_id, treatment, performed_on, started_at

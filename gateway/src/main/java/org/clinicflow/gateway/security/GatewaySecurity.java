@@ -199,7 +199,7 @@ class GatewaySecurity {
     private static ServerWebExchangeMatcher browserSessionChanges() {
         return exchange -> {
             var request = exchange.getRequest();
-            if (CsrfTokenToScreens.toScreens(request.getPath().value())) {
+            if (CsrfTokenToScreens.toScreens(request.getPath().value()) || oneClickOptOut(request.getPath().value())) {
                 return ServerWebExchangeMatcher.MatchResult.notMatch();
             }
             boolean changing = !SAFE.contains(request.getMethod());
@@ -208,6 +208,14 @@ class GatewaySecurity {
             return changing && sessionCookie && !bearer ? ServerWebExchangeMatcher.MatchResult.match()
                     : ServerWebExchangeMatcher.MatchResult.notMatch();
         };
+    }
+
+    /**
+     * An email's one-click opt-out link carries its own signed capability, so another site cannot forge it without
+     * the link; a patient who clicks it while signed in to the portal must not be refused for the session's sake.
+     */
+    private static boolean oneClickOptOut(String path) {
+        return path.startsWith("/api/followup/opt-out/");
     }
 
     /**

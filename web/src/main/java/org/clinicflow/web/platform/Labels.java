@@ -112,6 +112,28 @@ public class Labels {
         return code == null ? "" : PURPOSES.getOrDefault(code, code);
     }
 
+    /**
+     * A message as its patient should read it: sent is not arrived, so a text says delivered only once Notify says
+     * so. Email has no receipt, so it reads as sent.
+     */
+    public String messageStatus(String status, String delivery) {
+        return switch (status == null ? "" : status) {
+            case "SENT" -> "DELIVERED".equals(delivery) ? "Delivered"
+                    : "PENDING".equals(delivery) ? "Sent, not yet delivered" : "Sent";
+            case "FAILED" -> "Not delivered: we will contact you";
+            case "CANCELLED" -> "Not sent: no longer needed";
+            default -> "Waiting to be sent";
+        };
+    }
+
+    public String messageTag(String status, String delivery) {
+        return switch (status == null ? "" : status) {
+            case "SENT" -> "DELIVERED".equals(delivery) ? "govuk-tag--green" : "govuk-tag--blue";
+            case "FAILED" -> "govuk-tag--red";
+            default -> "govuk-tag--grey";
+        };
+    }
+
     public String offerStatus(String code) {
         return OFFER_STATUSES.getOrDefault(code, code);
     }

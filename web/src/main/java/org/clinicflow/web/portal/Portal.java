@@ -50,9 +50,10 @@ class Portal {
                     List<Task> tasks) {
     }
 
+    /** @param delivery what Notify says became of a text (DELIVERED, a failure, or PENDING); null for email */
     record Notification(UUID id, String purpose, String title, UUID appointmentId, OffsetDateTime dueAt, String status,
                         String channel, OffsetDateTime sentAt, String text, String contentSlug,
-                        Integer contentVersion) {
+                        Integer contentVersion, String delivery, OffsetDateTime deliveredAt) {
     }
 
     record Preferences(boolean emailOptOut, boolean smsOptOut, boolean emailUsable, boolean smsUsable) {
