@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.clinicflow.booking.appointment.Appointment;
 import org.clinicflow.booking.appointment.AppointmentBooking;
@@ -96,8 +95,7 @@ class SelfReferralController {
                           @NotBlank @Size(max = 100) String familyName,
                           @NotNull @Past LocalDate dateOfBirth,
                           @Email @Size(max = 254) String email,
-                          @NotBlank @Pattern(regexp = PatientRegistration.PHONE, message = "must be a phone number")
-                          String mobilePhone,
+                          @NotBlank String mobilePhone,
                           @NotNull Boolean emailConsent,
                           @NotNull Boolean smsConsent,
                           @NotBlank @Size(max = 500) String reason,

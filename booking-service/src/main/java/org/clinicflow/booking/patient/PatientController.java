@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.clinicflow.booking.web.PageOf;
 import org.clinicflow.platform.audit.AuditAction;
@@ -63,7 +62,6 @@ class PatientController {
     }
 
     record ChangeContact(@Email @Size(max = 254) String email,
-                         @Pattern(regexp = PatientRegistration.PHONE, message = "must be a phone number")
                          String mobilePhone,
                          @NotNull Boolean emailConsent,
                          @NotNull Boolean smsConsent) {
@@ -74,7 +72,6 @@ class PatientController {
             @NotBlank @Size(max = 100) String familyName,
             @NotNull @Past LocalDate dateOfBirth,
             @Email @Size(max = 254) String email,
-            @Pattern(regexp = PatientRegistration.PHONE, message = "must be a phone number")
             String mobilePhone,
             @Size(max = 12) String nhsNumber,
             @NotNull Boolean emailConsent,
@@ -117,9 +114,10 @@ class PatientController {
                                               Authentication authentication) {
         var patient = patients.findById(id).orElseThrow(() -> new NotFoundException("Patient", id));
         Versions.requireMatch(ifMatch, patient.version());
-        PatientRegistration.requireChannelsForConsent(request.email(), request.emailConsent(),
-                request.mobilePhone(), request.smsConsent());
-        patient.changeContact(request.email(), request.mobilePhone(), request.emailConsent(), request.smsConsent());
+        var mobilePhone = PatientRegistration.phoneToKeep(request.mobilePhone(), request.smsConsent());
+        PatientRegistration.requireChannelsForConsent(request.email(), request.emailConsent(), mobilePhone,
+                request.smsConsent());
+        patient.changeContact(request.email(), mobilePhone, request.emailConsent(), request.smsConsent());
         patients.saveAndFlush(patient);
         outbox.append(PatientEvents.TOPIC, PatientEvents.of(PatientEvents.CONTACT_CHANGED_V1, patient, clock));
         inProcess.publishEvent(new PatientContactRecorded(patient.id(), patient.email() != null,

@@ -19,8 +19,8 @@ import java.util.UUID;
 @Component
 public class PatientRegistration {
 
-    /** A phone number as typed: digits and spaces, an optional leading +. */
-    public static final String PHONE = "\\+?[0-9 ]{7,20}";
+    /** One name in registration, self-referral and change of contact, so that every form marks the same input. */
+    private static final String MOBILE_PHONE = "mobilePhone";
 
     private final PatientRepository patients;
     private final Outbox outbox;
@@ -34,7 +34,10 @@ public class PatientRegistration {
         this.inProcess = inProcess;
     }
 
-    /** @param nhsNumber null when not known; checked (check digit) and normalised here */
+    /**
+     * @param mobilePhone null or blank when not given; checked and normalised here, as {@link PhoneNumber} says
+     * @param nhsNumber   null when not known; checked (check digit) and normalised here
+     */
     public record NewPatient(String givenName, String familyName, LocalDate dateOfBirth, String email,
                              String mobilePhone, String nhsNumber, boolean emailConsent, boolean smsConsent) {
     }
@@ -45,15 +48,33 @@ public class PatientRegistration {
         if (nhs != null && !NhsNumber.isValid(nhs)) {
             throw new InvalidFieldException("nhsNumber", "is not a valid NHS number (check digit)");
         }
-        requireChannelsForConsent(details.email(), details.emailConsent(), details.mobilePhone(),
-                details.smsConsent());
+        var mobilePhone = phoneToKeep(details.mobilePhone(), details.smsConsent());
+        requireChannelsForConsent(details.email(), details.emailConsent(), mobilePhone, details.smsConsent());
         var patient = patients.save(new Patient(UUID.randomUUID(), details.givenName().strip(),
-                details.familyName().strip(), details.dateOfBirth(), details.email(), details.mobilePhone(),
+                details.familyName().strip(), details.dateOfBirth(), details.email(), mobilePhone,
                 nhs == null ? null : NhsNumber.normalise(nhs), details.emailConsent(), details.smsConsent(),
                 clock.instant(), registeredBy));
         outbox.append(PatientEvents.TOPIC, PatientEvents.of(PatientEvents.REGISTERED_V1, patient, clock));
         inProcess.publishEvent(new PatientContactRecorded(patient.id(), patient.email() != null, registeredBy));
         return patient;
+    }
+
+    /**
+     * The phone number as it is kept and published: E.164, or null when none was given. Any valid number will do for
+     * the clinic to call, but texts go to this number whenever the patient consents to SMS, so then it must be a
+     * mobile: a landline is refused rather than kept to fail silently at every reminder.
+     */
+    static String phoneToKeep(String typed, boolean smsConsent) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        var number = PhoneNumber.parse(typed).orElseThrow(() -> new InvalidFieldException(MOBILE_PHONE,
+                "is not a valid phone number (a UK number, or + and the country code)"));
+        if (smsConsent && !number.receivesSms()) {
+            throw new InvalidFieldException(MOBILE_PHONE, "cannot receive text messages (it is not a mobile"
+                    + " number): give a mobile number, or do not consent to SMS");
+        }
+        return number.e164();
     }
 
     /** Consent to a channel means nothing without an address on it. */
@@ -63,7 +84,7 @@ public class PatientRegistration {
             throw new InvalidFieldException("email", "is needed when the patient consents to email");
         }
         if (smsConsent && mobilePhone == null) {
-            throw new InvalidFieldException("mobilePhone", "is needed when the patient consents to SMS");
+            throw new InvalidFieldException(MOBILE_PHONE, "is needed when the patient consents to SMS");
         }
     }
 }

@@ -35,6 +35,11 @@ class SelfReferralIT extends BookingServiceIT {
 
         var enquiry = enquiryOf(referral);
         assertThat(enquiry.get("channel").asString()).isEqualTo("WEB");
+        assertThat(jdbc.sql("""
+                        select p.mobile_phone from patient p join enquiry e on e.patient_id = p.id
+                        join self_referral r on r.enquiry_id = e.id where r.id = :id""")
+                .param("id", UUID.fromString(id(referral))).query(String.class).single())
+                .as("typed as 07700 900123").isEqualTo("+447700900123");
         assertThat(awaitingBooking()).contains(enquiry.get("id").asString());
         assertThat(enquiry.get("selfReferralReason").asString()).isEqualTo("Sudden back pain after lifting");
 
@@ -151,6 +156,14 @@ class SelfReferralIT extends BookingServiceIT {
                 "Back pain", "", CLEAR));
         assertThat(noPhone.status()).isEqualTo(400);
         assertThat(body(noPhone).at("/errors/0/field").asString()).isEqualTo("mobilePhone");
+        var landlineForTexts = ApiCall.post(url("/api/booking/self-referrals"), null, json(UUID.randomUUID(), "Ida",
+                "Back pain", "020 7946 0000", CLEAR).replace("\"smsConsent\":false", "\"smsConsent\":true"));
+        assertThat(landlineForTexts.status()).as(landlineForTexts.body()).isEqualTo(422);
+        assertThat(body(landlineForTexts).at("/errors/0/field").asString()).isEqualTo("mobilePhone");
+        var notANumber = ApiCall.post(url("/api/booking/self-referrals"), null, json(UUID.randomUUID(), "Ida",
+                "Back pain", "0770 090", CLEAR));
+        assertThat(notANumber.status()).as(notANumber.body()).isEqualTo(422);
+        assertThat(body(notANumber).at("/errors/0/field").asString()).isEqualTo("mobilePhone");
         assertThat(jdbc.sql("select count(*) from patient").query(Long.class).single()).isEqualTo(patientsBefore);
 
         var referral = body(submit(UUID.randomUUID(), "Ida", CLEAR));

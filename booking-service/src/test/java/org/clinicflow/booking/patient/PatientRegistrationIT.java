@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,6 +80,67 @@ class PatientRegistrationIT extends BookingServiceIT {
         assertThat(ApiCall.post(url("/api/booking/patients"), tokenFor(DemoUsers.SURGEON), NEW_PATIENT).status())
                 .isEqualTo(403);
         assertThat(jdbc.sql("select count(*) from patient").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void aPhoneNumberIsKeptAndPublishedInOneSpellingHoweverItWasTyped() {
+        var response = ApiCall.post(url("/api/booking/patients"), tokenFor(DemoUsers.RECEPTIONIST),
+                NEW_PATIENT.replace("\"+44 7700 900123\"", "\"07700 900123\""));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        var id = body(response).get("id").asString();
+        assertThat(body(response).get("mobilePhone").asString()).isEqualTo("+447700900123");
+
+        assertThat(jdbc.sql("select mobile_phone from patient where id = :id").param("id", UUID.fromString(id))
+                .query(String.class).single()).isEqualTo("+447700900123");
+        var event = jdbc.sql("select payload::text from outbox_event where record_key = :id")
+                .param("id", id).query(String.class).single();
+        assertThat(EventContracts.violations(event)).isEmpty();
+        assertThat(json.readTree(event).at("/data/mobilePhone").asString()).isEqualTo("+447700900123");
+    }
+
+    @Test
+    void aLandlineIsANumberToCallButIsRefusedForTextsAndNothingIsStored() {
+        long before = jdbc.sql("select count(*) from patient").query(Long.class).single();
+        var token = tokenFor(DemoUsers.RECEPTIONIST);
+        var landline = NEW_PATIENT.replace("\"+44 7700 900123\"", "\"020 7946 0000\"");
+
+        var texts = ApiCall.post(url("/api/booking/patients"), token,
+                landline.replace("\"smsConsent\":false", "\"smsConsent\":true"));
+        assertThat(texts.status()).as(texts.body()).isEqualTo(422);
+        assertThat(body(texts).at("/errors/0/field").asString()).isEqualTo("mobilePhone");
+        assertThat(body(texts).at("/errors/0/detail").asString()).contains("cannot receive text messages");
+        var notANumber = ApiCall.post(url("/api/booking/patients"), token,
+                NEW_PATIENT.replace("\"+44 7700 900123\"", "\"12345\""));
+        assertThat(notANumber.status()).as(notANumber.body()).isEqualTo(422);
+        assertThat(body(notANumber).at("/errors/0/field").asString()).isEqualTo("mobilePhone");
+        assertThat(jdbc.sql("select count(*) from patient").query(Long.class).single()).isEqualTo(before);
+
+        var calls = ApiCall.post(url("/api/booking/patients"), token, landline);
+        assertThat(calls.status()).as(calls.body()).isEqualTo(201);
+        assertThat(body(calls).get("mobilePhone").asString()).isEqualTo("+442079460000");
+    }
+
+    @Test
+    void aChangeOfContactToALandlineWithConsentToTextsIsRefusedAndChangesNothing() {
+        var registered = ApiCall.post(url("/api/booking/patients"), tokenFor(DemoUsers.RECEPTIONIST), NEW_PATIENT);
+        var id = body(registered).get("id").asString();
+        var etag = registered.header("ETag");
+
+        var refused = put("/api/booking/patients/" + id + "/contact", etag, "{\"email\":\"margaret@example.test\","
+                + "\"mobilePhone\":\"020 7946 0000\",\"emailConsent\":true,\"smsConsent\":true}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(json.readTree(refused.body()).at("/errors/0/field").asString()).isEqualTo("mobilePhone");
+        var kept = jdbc.sql("select mobile_phone || ' ' || sms_consent from patient where id = :id")
+                .param("id", UUID.fromString(id)).query(String.class).single();
+        assertThat(kept).isEqualTo("+447700900123 false");
+        assertThat(jdbc.sql("select count(*) from outbox_event where record_key = :id and event_type = :type")
+                .param("id", id).param("type", "clinic.booking.patient-contact-changed.v1").query(Long.class)
+                .single()).isZero();
+
+        var changed = put("/api/booking/patients/" + id + "/contact", etag, "{\"email\":\"margaret@example.test\","
+                + "\"mobilePhone\":\"07700 900456\",\"emailConsent\":true,\"smsConsent\":true}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(json.readTree(changed.body()).get("mobilePhone").asString()).isEqualTo("+447700900456");
     }
 
     @Test

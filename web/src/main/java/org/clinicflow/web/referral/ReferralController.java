@@ -54,7 +54,6 @@ class ReferralController {
     private static final Map<String, String> LABELS = Map.of("givenName", "First name", "familyName", "Last name",
             "dateOfBirth", "Date of birth", "email", "Email address", "mobilePhone", "Phone number",
             "reason", "What is the problem", "emailConsent", "Email", "smsConsent", "Text messages");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ]{7,20}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     /** A referral's key as booking-service makes them; anything else is not looked up. */
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{20,64}");
@@ -102,10 +101,10 @@ class ReferralController {
         }
         dob.ifPresent(date -> referral.put("dateOfBirth", date));
         var phone = values.getOrDefault("mobilePhone", "");
+        // booking-service reads the number (libphonenumber) and names the field when it is not one, or cannot take
+        // the texts asked for; a pattern here would refuse numbers it accepts, such as (020) 7946 0000.
         if (phone.isEmpty()) {
             errors.add("mobilePhone", "Enter a phone number, so that the clinic can call you");
-        } else if (!PHONE.matcher(phone).matches()) {
-            errors.add("mobilePhone", "Enter a phone number using digits only, like 07700 900 982");
         }
         referral.put("mobilePhone", phone);
         var email = values.getOrDefault("email", "");

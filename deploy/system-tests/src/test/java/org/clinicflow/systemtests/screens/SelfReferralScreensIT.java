@@ -68,7 +68,8 @@ class SelfReferralScreensIT extends ScreenTest {
                     .contains("Red flags");
             rita.follow("#red-flags a[href*='/call-back']");
             rita.arrive("refer-4-call-back", "Call back Ines " + family);
-            assertThat(rita.text("main")).contains("07700 900", "Back pain and my legs feel weak");
+            assertThat(rita.text("main")).as("the number as booking-service keeps it, in E.164")
+                    .contains("+447700900", "Back pain and my legs feel weak");
 
             rita.press("Record the call back");
             rita.arrive("refer-4-call-back-error", "Call back Ines " + family);
