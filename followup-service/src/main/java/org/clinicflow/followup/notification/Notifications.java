@@ -25,7 +25,8 @@ public class Notifications {
     static final String COLUMNS = """
             id, patient_id, purpose, appointment_id, pathway_id, step_code, title, body, content_slug,
             content_section, appointment_starts_at, appointment_ends_at, preferred_channel, due_at, status,
-            next_attempt_at, attempts, channel, fallen_back, last_error, sent_at, content_version, content_hash
+            next_attempt_at, attempts, channel, fallen_back, last_error, sent_at, content_version, content_hash,
+            calendar_sequence, calendar_summary, calendar_location
             """;
 
     private final JdbcClient jdbc;
@@ -45,9 +46,11 @@ public class Notifications {
         jdbc.sql("""
                         insert into notification (id, patient_id, purpose, appointment_id, pathway_id, step_code, title,
                             body, content_slug, content_section, appointment_starts_at, appointment_ends_at,
-                            preferred_channel, due_at, status, next_attempt_at, source_event_id, created_at)
+                            preferred_channel, due_at, status, next_attempt_at, source_event_id, created_at,
+                            calendar_sequence, calendar_summary, calendar_location)
                         values (:id, :patient, :purpose, :appointment, :pathway, :step, :title, :body, :slug, :section,
-                            :startsAt, :endsAt, :preferred, :due, :scheduled, :due, :source, :now)
+                            :startsAt, :endsAt, :preferred, :due, :scheduled, :due, :source, :now,
+                            :sequence, :summary, :location)
                         """)
                 .param("scheduled", NotificationStatus.SCHEDULED.name())
                 .param("id", id).param("patient", n.patientId()).param("purpose", n.purpose().name())
@@ -56,6 +59,9 @@ public class Notifications {
                 .param("section", n.contentSection()).param("startsAt", utc(n.appointmentStartsAt()))
                 .param("endsAt", utc(n.appointmentEndsAt())).param("preferred", n.preferredChannel().name())
                 .param("due", utc(n.dueAt())).param("source", n.sourceEventId()).param("now", utc(clock.instant()))
+                .param("sequence", n.calendar() == null ? null : n.calendar().sequence())
+                .param("summary", n.calendar() == null ? null : n.calendar().summary())
+                .param("location", n.calendar() == null ? null : n.calendar().location())
                 .update();
         return id;
     }
@@ -113,7 +119,9 @@ public class Notifications {
                 NotificationStatus.valueOf(rs.getString("status")), instant(rs, "next_attempt_at"),
                 rs.getInt("attempts"), rs.getString("channel") == null ? null : Channel.valueOf(rs.getString("channel")),
                 rs.getBoolean("fallen_back"), rs.getString("last_error"), instant(rs, "sent_at"),
-                (Integer) rs.getObject("content_version"), rs.getString("content_hash"));
+                (Integer) rs.getObject("content_version"), rs.getString("content_hash"),
+                (Integer) rs.getObject("calendar_sequence"), rs.getString("calendar_summary"),
+                rs.getString("calendar_location"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -7,9 +7,10 @@ import java.util.UUID;
  *
  * @param idempotencyKey the notification id: the same on every retry and after a restart
  * @param to             an email address or mobile number: personal data, never logged
- * @param calendar       an RFC 5545 VCALENDAR to attach (email only), or null
+ * @param calendar       the appointment's calendar entry to attach as an invite (email only), or null
  */
-record OutgoingMessage(UUID idempotencyKey, String to, String subject, String text, String calendar) {
+record OutgoingMessage(UUID idempotencyKey, String to, String subject, String text,
+                       AppointmentCalendar.Invite calendar) {
 
     @Override
     public String toString() {
