@@ -5,6 +5,7 @@ import org.clinicflow.booking.availability.AvailabilitySearch;
 import org.clinicflow.booking.clinician.Clinician;
 import org.clinicflow.booking.clinician.ClinicianRepository;
 import org.clinicflow.booking.patient.PatientRepository;
+import org.clinicflow.booking.site.SiteRepository;
 import org.clinicflow.platform.audit.AuditScope;
 import org.clinicflow.platform.outbox.Outbox;
 import org.clinicflow.platform.security.ClinicUser;
@@ -43,6 +44,7 @@ public class AppointmentBooking {
     private final AppointmentChangeRepository history;
     private final PatientRepository patients;
     private final ClinicianRepository clinicians;
+    private final SiteRepository sites;
     private final AvailabilitySearch availability;
     private final Outbox outbox;
     private final Clock clock;
@@ -52,8 +54,8 @@ public class AppointmentBooking {
     private final ApplicationEventPublisher events;
 
     AppointmentBooking(AppointmentRepository appointments, AppointmentChangeRepository history,
-                       PatientRepository patients, ClinicianRepository clinicians, AvailabilitySearch availability,
-                       Outbox outbox, Clock clock,
+                       PatientRepository patients, ClinicianRepository clinicians, SiteRepository sites,
+                       AvailabilitySearch availability, Outbox outbox, Clock clock,
                        HoldProperties holds,
                        BookingRules rules, RuleOverrides overrides, ApplicationEventPublisher events) {
         this.rules = rules;
@@ -63,6 +65,7 @@ public class AppointmentBooking {
         this.history = history;
         this.patients = patients;
         this.clinicians = clinicians;
+        this.sites = sites;
         this.availability = availability;
         this.outbox = outbox;
         this.clock = clock;
@@ -213,7 +216,8 @@ public class AppointmentBooking {
         appointments.saveAndFlush(appointment);
         history.save(new AppointmentChange(id, now, by, AppointmentChange.Action.RESCHEDULED, why,
                 previous, newStart, appointment.status(), appointment.status()));
-        outbox.append(AppointmentEvents.TOPIC, AppointmentEvents.rescheduled(appointment, previous, clock));
+        outbox.append(AppointmentEvents.TOPIC,
+                AppointmentEvents.rescheduled(appointment, setting(appointment), previous, clock));
         freed(appointment, previous, previousEnd, now, false);
         return appointment;
     }
@@ -382,7 +386,9 @@ public class AppointmentBooking {
         appointments.saveAndFlush(appointment);
         history.save(new AppointmentChange(id, clock.instant(), by, action, why, null, null, before,
                 appointment.status()));
-        outbox.append(AppointmentEvents.TOPIC, AppointmentEvents.statusChanged(eventType, appointment, clock));
+        outbox.append(AppointmentEvents.TOPIC, AppointmentEvents.CANCELLED_V1.equals(eventType)
+                ? AppointmentEvents.cancelled(appointment, setting(appointment), clock)
+                : AppointmentEvents.statusChanged(eventType, appointment, clock));
         if (appointment.status() == AppointmentStatus.CANCELLED || appointment.status() == AppointmentStatus.NO_SHOW) {
             // In this transaction: what the appointment answered (a review request) reopens with it or not at all.
             events.publishEvent(new AppointmentNotKept(appointment.id(), appointment.patientId(), appointment.status(),
@@ -408,8 +414,19 @@ public class AppointmentBooking {
         history.save(new AppointmentChange(appointment.id(), clock.instant(), by, action, reason, null,
                 appointment.startsAt(), null, appointment.status()));
         outbox.append(AppointmentEvents.TOPIC,
-                AppointmentEvents.booked(appointment, answering.reviewRequestId(), clock));
+                AppointmentEvents.booked(appointment, setting(appointment), answering.reviewRequestId(), clock));
         return appointment;
+    }
+
+    /**
+     * Where and with whom, as the clinic names them now: the patient's messages are worded from the event, and a
+     * site renamed later does not change what the patient was told.
+     */
+    private AppointmentEvents.Setting setting(Appointment appointment) {
+        var clinician = clinicians.findById(appointment.clinicianId()).map(Clinician::displayName).orElse(null);
+        var site = appointment.siteId() == null ? null : sites.findById(appointment.siteId()).orElse(null);
+        return new AppointmentEvents.Setting(clinician, site == null ? null : site.name(),
+                site == null ? null : site.address());
     }
 
     private Appointment current(UUID id, String ifMatch) {

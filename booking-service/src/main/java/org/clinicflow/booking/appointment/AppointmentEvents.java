@@ -10,8 +10,10 @@ import java.util.UUID;
 
 /**
  * The one place where booking-service's appointments become events on topic {@value #TOPIC}; each type and payload
- * here matches a schema in {@code contracts/schemas}. Payloads carry ids and times: never names, contact details or
- * the free-text reasons, which may hold clinical details.
+ * here matches a schema in {@code contracts/schemas}. Payloads carry ids and times, and for the events a patient is
+ * told about (booked, moved, cancelled) where and with whom: the site's name and address and the clinician's name,
+ * which are the clinic's, not the patient's. Never the patient's name or contact details, nor the free-text reasons,
+ * which may hold clinical details.
  * <p>
  * Its topic and source are public for the other events about an appointment (a procedure performed on it), which go
  * on the same topic so that a consumer reads them in order with the appointment's own.
@@ -31,39 +33,65 @@ public final class AppointmentEvents {
     }
 
     /**
+     * Where and with whom an appointment is, in the words its patient's messages use; optional fields added within
+     * v1. Each is null when unknown (an overbook outside the clinician's sessions has no site).
+     */
+    record Setting(String clinicianName, String siteName, String siteAddress) {
+    }
+
+    /**
      * Payload of {@code clinic.booking.appointment-booked.v1}.
      *
      * @param reviewRequestId the follow-up review request this booking answers, or null
      */
     record AppointmentBookedV1(UUID appointmentId, UUID patientId, UUID clinicianId, String appointmentType,
                                OffsetDateTime startsAt, OffsetDateTime endsAt, OffsetDateTime bookedAt,
-                               UUID reviewRequestId) {
+                               UUID reviewRequestId, String clinicianName, String siteName, String siteAddress) {
     }
 
     /** Payload of {@code clinic.booking.appointment-rescheduled.v1}: the old time goes with the new one. */
     record AppointmentRescheduledV1(UUID appointmentId, UUID patientId, UUID clinicianId, String appointmentType,
                                     OffsetDateTime previousStartsAt, OffsetDateTime startsAt, OffsetDateTime endsAt,
-                                    OffsetDateTime rescheduledAt) {
+                                    OffsetDateTime rescheduledAt, String clinicianName, String siteName,
+                                    String siteAddress) {
     }
 
-    /** Payload of the cancelled, checked-in, no-show and completed events: which appointment, and when it happened. */
+    /** Payload of {@code clinic.booking.appointment-cancelled.v1}: which appointment, when, and where it was to be. */
+    record AppointmentCancelledV1(UUID appointmentId, UUID patientId, UUID clinicianId, String appointmentType,
+                                  OffsetDateTime startsAt, OffsetDateTime occurredAt, String clinicianName,
+                                  String siteName, String siteAddress) {
+    }
+
+    /** Payload of the checked-in, no-show and completed events: which appointment, and when it happened. */
     record AppointmentStatusChangedV1(UUID appointmentId, UUID patientId, UUID clinicianId, String appointmentType,
                                       OffsetDateTime startsAt, OffsetDateTime occurredAt) {
     }
 
-    static CloudEvent booked(Appointment a, UUID reviewRequestId, Clock clock) {
+    static CloudEvent booked(Appointment a, Setting where, UUID reviewRequestId, Clock clock) {
         return event(BOOKED_V1, a, clock, new AppointmentBookedV1(a.id(), a.patientId(), a.clinicianId(),
                 a.appointmentType().name(), ClinicTime.show(a.startsAt()), ClinicTime.show(a.endsAt()),
-                ClinicTime.show(a.bookedAt()), reviewRequestId));
+                ClinicTime.show(a.bookedAt()), reviewRequestId, where.clinicianName(), where.siteName(),
+                where.siteAddress()));
     }
 
-    static CloudEvent rescheduled(Appointment a, Instant previousStart, Clock clock) {
+    static CloudEvent rescheduled(Appointment a, Setting where, Instant previousStart, Clock clock) {
         return event(RESCHEDULED_V1, a, clock, new AppointmentRescheduledV1(a.id(), a.patientId(), a.clinicianId(),
                 a.appointmentType().name(), ClinicTime.show(previousStart), ClinicTime.show(a.startsAt()),
-                ClinicTime.show(a.endsAt()), ClinicTime.show(clock.instant())));
+                ClinicTime.show(a.endsAt()), ClinicTime.show(clock.instant()), where.clinicianName(),
+                where.siteName(), where.siteAddress()));
     }
 
+    static CloudEvent cancelled(Appointment a, Setting where, Clock clock) {
+        return event(CANCELLED_V1, a, clock, new AppointmentCancelledV1(a.id(), a.patientId(), a.clinicianId(),
+                a.appointmentType().name(), ClinicTime.show(a.startsAt()), ClinicTime.show(clock.instant()),
+                where.clinicianName(), where.siteName(), where.siteAddress()));
+    }
+
+    /** The checked-in, no-show and completed events; a cancellation has its own, {@link #cancelled}. */
     static CloudEvent statusChanged(String type, Appointment a, Clock clock) {
+        if (CANCELLED_V1.equals(type)) {
+            throw new IllegalArgumentException("A cancellation says where the appointment was: use cancelled()");
+        }
         return event(type, a, clock, new AppointmentStatusChangedV1(a.id(), a.patientId(), a.clinicianId(),
                 a.appointmentType().name(), ClinicTime.show(a.startsAt()), ClinicTime.show(clock.instant())));
     }

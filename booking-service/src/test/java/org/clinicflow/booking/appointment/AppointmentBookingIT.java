@@ -44,8 +44,13 @@ class AppointmentBookingIT extends BookingServiceIT {
         assertThat(event.get("type").asString()).isEqualTo("clinic.booking.appointment-booked.v1");
         assertThat(event.at("/data/patientId").asString()).isEqualTo(DemoUsers.PATIENT_ID.toString());
         assertThat(event.at("/data/clinicianId").asString()).isEqualTo(DemoUsers.SURGEON_CLINICIAN_ID.toString());
-        // Ids and times only: nothing that names or contacts the patient travels on the bus.
-        assertThat(record.value()).doesNotContain("Demo", "example.test", "7700");
+        // Where and with whom, for the patient's messages: Mr Reid's clinics are at London Bridge.
+        assertThat(event.at("/data/clinicianName").asString()).isEqualTo("Mr Samuel Reid");
+        assertThat(event.at("/data/siteName").asString()).isEqualTo("London Bridge");
+        assertThat(event.at("/data/siteAddress").asString()).isEqualTo("[Demo] 1 Example Street, London SE1");
+        // Nothing that names or contacts the patient (Pat Demo, born 1948) travels on the bus.
+        assertThat(record.value()).doesNotContain("\"Pat\"", "\"Demo\"", "example.test", "7700", "1948-05-12",
+                "9434765919");
     }
 
     @Test

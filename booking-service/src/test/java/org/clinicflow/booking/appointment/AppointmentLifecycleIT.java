@@ -76,6 +76,8 @@ class AppointmentLifecycleIT extends BookingServiceIT {
 
         var event = awaitEvent(id, "clinic.booking.appointment-rescheduled.v1");
         assertThat(EventContracts.violations(event)).isEmpty();
+        assertThat(json.readTree(event).at("/data/siteName").asString()).isEqualTo("London Bridge");
+        assertThat(json.readTree(event).at("/data/clinicianName").asString()).isEqualTo("Mr Samuel Reid");
     }
 
     @Test
@@ -131,7 +133,12 @@ class AppointmentLifecycleIT extends BookingServiceIT {
         var checkInCancelled = post("/api/booking/appointments/" + id + "/check-in",
                 etagOf(json.readTree(cancelled.body())), "");
         assertThat(checkInCancelled.statusCode()).isEqualTo(409);
-        assertThat(EventContracts.violations(awaitEvent(id, "clinic.booking.appointment-cancelled.v1"))).isEmpty();
+        var event = awaitEvent(id, "clinic.booking.appointment-cancelled.v1");
+        assertThat(EventContracts.violations(event)).isEmpty();
+        // The patient is told where the cancelled appointment was to be, so that they know which one it was.
+        assertThat(json.readTree(event).at("/data/siteAddress").asString())
+                .isEqualTo("[Demo] 1 Example Street, London SE1");
+        assertThat(json.readTree(event).at("/data/clinicianName").asString()).isEqualTo("Mr Samuel Reid");
     }
 
     @Test

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * booking-service's topic of appointment events, as follow-up reads it. Each reader requires what the producer's
- * schema requires and follow-up uses; an event without it is malformed (a dead letter), never half-handled.
+ * schema requires and follow-up uses; an event without it is malformed (a dead letter), never half-handled. Fields
+ * the producer added later within a version are optional here too: an event sent before them reads as null.
  */
 public final class AppointmentTopic {
 
@@ -21,9 +22,21 @@ public final class AppointmentTopic {
     private AppointmentTopic() {
     }
 
+    /**
+     * Where and with whom, as booking-service named them when it sent the event; each null when the event did not
+     * say (sent before the fields were added, or an appointment without a site).
+     */
+    public record Setting(String clinicianName, String siteName, String siteAddress) {
+    }
+
     /** @param reviewRequestId the review request it answers, or null */
     public record AppointmentBooked(UUID appointmentId, UUID patientId, String appointmentType,
-                                    OffsetDateTime startsAt, OffsetDateTime endsAt, UUID reviewRequestId) {
+                                    OffsetDateTime startsAt, OffsetDateTime endsAt, UUID reviewRequestId,
+                                    String clinicianName, String siteName, String siteAddress) {
+        public Setting setting() {
+            return new Setting(clinicianName, siteName, siteAddress);
+        }
+
         public AppointmentBooked {
             Objects.requireNonNull(appointmentId, "appointmentId");
             Objects.requireNonNull(patientId, "patientId");
@@ -34,7 +47,12 @@ public final class AppointmentTopic {
     }
 
     public record AppointmentRescheduled(UUID appointmentId, UUID patientId, String appointmentType,
-                                         OffsetDateTime startsAt, OffsetDateTime endsAt) {
+                                         OffsetDateTime startsAt, OffsetDateTime endsAt, String clinicianName,
+                                         String siteName, String siteAddress) {
+        public Setting setting() {
+            return new Setting(clinicianName, siteName, siteAddress);
+        }
+
         public AppointmentRescheduled {
             Objects.requireNonNull(appointmentId, "appointmentId");
             Objects.requireNonNull(patientId, "patientId");
@@ -45,7 +63,12 @@ public final class AppointmentTopic {
     }
 
     public record AppointmentCancelled(UUID appointmentId, UUID patientId, String appointmentType,
-                                       OffsetDateTime startsAt) {
+                                       OffsetDateTime startsAt, String clinicianName, String siteName,
+                                       String siteAddress) {
+        public Setting setting() {
+            return new Setting(clinicianName, siteName, siteAddress);
+        }
+
         public AppointmentCancelled {
             Objects.requireNonNull(appointmentId, "appointmentId");
             Objects.requireNonNull(patientId, "patientId");

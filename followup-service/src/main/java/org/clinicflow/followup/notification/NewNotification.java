@@ -13,11 +13,12 @@ import java.util.UUID;
  * @param contentSection     which section of it (e.g. {@code recovery}), or null
  * @param appointmentStartsAt with appointmentEndsAt: the iCalendar event attached to emails, or null
  * @param body               patient-friendly text without personal data beyond what the patient knows; no greeting
+ * @param calendar           the appointment's calendar entry as this message carries it, or null (not about one)
  */
 public record NewNotification(UUID patientId, Purpose purpose, UUID appointmentId, UUID pathwayId, String stepCode,
                               String title, String body, String contentSlug, String contentSection,
                               Instant appointmentStartsAt, Instant appointmentEndsAt, Channel preferredChannel,
-                              Instant dueAt, UUID sourceEventId) {
+                              Instant dueAt, UUID sourceEventId, CalendarEntry calendar) {
 
     public NewNotification {
         Objects.requireNonNull(patientId, "patientId");
@@ -38,11 +39,32 @@ public record NewNotification(UUID patientId, Purpose purpose, UUID appointmentI
                              UUID sourceEventId) {
     }
 
-    /** About an appointment: an email carries its calendar event. */
-    public static NewNotification aboutAppointment(Addressing to, UUID appointmentId, Instant startsAt,
-                                                   Instant endsAt, Wording words) {
-        return new NewNotification(to.patientId(), to.purpose(), appointmentId, null, null, words.title(),
-                words.body(), null, null, startsAt, endsAt, to.preferredChannel(), to.dueAt(), to.sourceEventId());
+    /**
+     * An appointment as the patient's calendar shows it, worded when the message is planned and kept with it.
+     *
+     * @param endsAt   null when the event did not say (a cancellation)
+     * @param sequence the entry's version: higher for each change of the appointment, the same for all messages
+     *                 about one change (RFC 5545 SEQUENCE)
+     * @param summary  the entry's title
+     * @param location the site's name and address, or null when unknown
+     */
+    public record CalendarEntry(UUID appointmentId, Instant startsAt, Instant endsAt, int sequence, String summary,
+                                String location) {
+        public CalendarEntry {
+            Objects.requireNonNull(appointmentId, "appointmentId");
+            Objects.requireNonNull(startsAt, "startsAt");
+            Objects.requireNonNull(summary, "summary");
+            if (sequence < 0) {
+                throw new IllegalArgumentException("A calendar entry's sequence starts at 0");
+            }
+        }
+    }
+
+    /** About an appointment: an email carries its calendar entry. */
+    public static NewNotification aboutAppointment(Addressing to, CalendarEntry appointment, Wording words) {
+        return new NewNotification(to.patientId(), to.purpose(), appointment.appointmentId(), null, null,
+                words.title(), words.body(), null, null, appointment.startsAt(), appointment.endsAt(),
+                to.preferredChannel(), to.dueAt(), to.sourceEventId(), appointment);
     }
 
     /**
@@ -55,12 +77,12 @@ public record NewNotification(UUID patientId, Purpose purpose, UUID appointmentI
                                               String contentSlug, String contentSection) {
         return new NewNotification(to.patientId(), to.purpose(), null, pathwayId, stepCode, words.title(),
                 words.body(), contentSlug, contentSection, null, null, to.preferredChannel(), to.dueAt(),
-                to.sourceEventId());
+                to.sourceEventId(), null);
     }
 
     /** A message about nothing the service keeps (an offer from the waiting list): words only. */
     public static NewNotification plain(Addressing to, Wording words) {
         return new NewNotification(to.patientId(), to.purpose(), null, null, null, words.title(), words.body(), null,
-                null, null, null, to.preferredChannel(), to.dueAt(), to.sourceEventId());
+                null, null, null, to.preferredChannel(), to.dueAt(), to.sourceEventId(), null);
     }
 }

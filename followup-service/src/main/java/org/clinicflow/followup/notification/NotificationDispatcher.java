@@ -173,10 +173,7 @@ class NotificationDispatcher implements SmartLifecycle {
         }
         var text = MessageText.of(n, contact.get().givenName(), content);
         var to = channel.get() == Channel.EMAIL ? contact.get().email() : contact.get().mobilePhone();
-        var calendar = channel.get() == Channel.EMAIL && n.appointmentId() != null && n.appointmentStartsAt() != null
-                ? AppointmentCalendar.of(n.appointmentId(), n.appointmentStartsAt(), n.appointmentEndsAt(),
-                n.title(), n.purpose() == Purpose.CANCELLED, now)
-                : null;
+        var calendar = channel.get() == Channel.EMAIL ? AppointmentCalendar.Invite.of(n, now) : null;
         var optOut = channel.get() == Channel.EMAIL ? links.to(optOutLinks.emailPath(n.patientId())) : null;
         var message = new OutgoingMessage(n.id(), to, n.title(), text, calendar, n.triedBefore(), optOut);
         Optional<UUID> providerId;

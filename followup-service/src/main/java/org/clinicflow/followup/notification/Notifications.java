@@ -26,7 +26,7 @@ public class Notifications {
             id, patient_id, purpose, appointment_id, pathway_id, step_code, title, body, content_slug,
             content_section, appointment_starts_at, appointment_ends_at, preferred_channel, due_at, status,
             next_attempt_at, attempts, channel, fallen_back, last_error, sent_at, content_version, content_hash,
-            provider_id, delivery, delivered_at
+            calendar_sequence, calendar_summary, calendar_location, provider_id, delivery, delivered_at
             """;
 
     private final JdbcClient jdbc;
@@ -46,9 +46,11 @@ public class Notifications {
         jdbc.sql("""
                         insert into notification (id, patient_id, purpose, appointment_id, pathway_id, step_code, title,
                             body, content_slug, content_section, appointment_starts_at, appointment_ends_at,
-                            preferred_channel, due_at, status, next_attempt_at, source_event_id, created_at)
+                            preferred_channel, due_at, status, next_attempt_at, source_event_id, created_at,
+                            calendar_sequence, calendar_summary, calendar_location)
                         values (:id, :patient, :purpose, :appointment, :pathway, :step, :title, :body, :slug, :section,
-                            :startsAt, :endsAt, :preferred, :due, :scheduled, :due, :source, :now)
+                            :startsAt, :endsAt, :preferred, :due, :scheduled, :due, :source, :now,
+                            :sequence, :summary, :location)
                         """)
                 .param("scheduled", NotificationStatus.SCHEDULED.name())
                 .param("id", id).param("patient", n.patientId()).param("purpose", n.purpose().name())
@@ -57,6 +59,9 @@ public class Notifications {
                 .param("section", n.contentSection()).param("startsAt", utc(n.appointmentStartsAt()))
                 .param("endsAt", utc(n.appointmentEndsAt())).param("preferred", n.preferredChannel().name())
                 .param("due", utc(n.dueAt())).param("source", n.sourceEventId()).param("now", utc(clock.instant()))
+                .param("sequence", n.calendar() == null ? null : n.calendar().sequence())
+                .param("summary", n.calendar() == null ? null : n.calendar().summary())
+                .param("location", n.calendar() == null ? null : n.calendar().location())
                 .update();
         return id;
     }
@@ -115,7 +120,8 @@ public class Notifications {
                 rs.getInt("attempts"), rs.getString("channel") == null ? null : Channel.valueOf(rs.getString("channel")),
                 rs.getBoolean("fallen_back"), rs.getString("last_error"), instant(rs, "sent_at"),
                 (Integer) rs.getObject("content_version"), rs.getString("content_hash"),
-                rs.getObject("provider_id", UUID.class),
+                (Integer) rs.getObject("calendar_sequence"), rs.getString("calendar_summary"),
+                rs.getString("calendar_location"), rs.getObject("provider_id", UUID.class),
                 rs.getString("delivery") == null ? null : Delivery.valueOf(rs.getString("delivery")),
                 instant(rs, "delivered_at"), false);
     }
@@ -127,7 +133,8 @@ public class Notifications {
                 n.title(), n.body(), n.contentSlug(), n.contentSection(), n.appointmentStartsAt(),
                 n.appointmentEndsAt(), n.preferredChannel(), n.dueAt(), n.status(), n.nextAttemptAt(), n.attempts(),
                 n.channel(), n.fallenBack(), n.lastError(), n.sentAt(), n.contentVersion(), n.contentHash(),
-                n.providerId(), n.delivery(), n.deliveredAt(), rs.getBoolean("tried_before"));
+                n.calendarSequence(), n.calendarSummary(), n.calendarLocation(), n.providerId(), n.delivery(),
+                n.deliveredAt(), rs.getBoolean("tried_before"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

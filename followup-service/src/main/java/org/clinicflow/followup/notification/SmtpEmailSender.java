@@ -22,10 +22,17 @@ class SmtpEmailSender implements ChannelSender {
 
     private final JavaMailSender mail;
     private final String from;
+    /** The bare address of {@code from}: the ORGANIZER of the invites it sends. */
+    private final String organizer;
 
     SmtpEmailSender(JavaMailSender mail, String from) {
         this.mail = mail;
         this.from = from;
+        try {
+            this.organizer = new InternetAddress(from, true).getAddress();
+        } catch (AddressException e) {
+            throw new IllegalStateException("clinicflow.followup.email.from is not an email address", e);
+        }
     }
 
     @Override
@@ -55,9 +62,10 @@ class SmtpEmailSender implements ChannelSender {
             mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
         if (message.calendar() != null) {
-            helper.addAttachment("appointment.ics", new ByteArrayDataSource(
-                    message.calendar().getBytes(StandardCharsets.UTF_8), "text/calendar; charset=UTF-8; method="
-                    + (message.calendar().contains("METHOD:CANCEL") ? "CANCEL" : "REQUEST")));
+            // iMIP: the invite is organised by the address it comes from, for the address it goes to.
+            var ics = AppointmentCalendar.write(message.calendar(), organizer, to.getAddress());
+            helper.addAttachment("appointment.ics", new ByteArrayDataSource(ics.getBytes(StandardCharsets.UTF_8),
+                    "text/calendar; charset=UTF-8; method=" + message.calendar().method()));
         }
         mail.send(mime);
         return Optional.empty();

@@ -30,7 +30,8 @@ class AppointmentEventsListener {
                 .on(AppointmentTopic.BOOKED, AppointmentBooked.class, (booked, delivery) -> {
                     if (first(delivery)) {
                         messages.booked(new AppointmentMessages.Appointment(booked.appointmentId(), booked.patientId(),
-                                booked.appointmentType(), booked.startsAt().toInstant(), booked.endsAt().toInstant()),
+                                booked.appointmentType(), booked.startsAt().toInstant(), booked.endsAt().toInstant(),
+                                booked.setting()),
                                 delivery.event().id());
                     }
                 })
@@ -38,14 +39,14 @@ class AppointmentEventsListener {
                     if (first(delivery)) {
                         messages.rescheduled(new AppointmentMessages.Appointment(moved.appointmentId(),
                                 moved.patientId(), moved.appointmentType(), moved.startsAt().toInstant(),
-                                moved.endsAt().toInstant()), delivery.event().id());
+                                moved.endsAt().toInstant(), moved.setting()), delivery.event().id());
                     }
                 })
                 .on(AppointmentTopic.CANCELLED, AppointmentCancelled.class, (cancelled, delivery) -> {
                     if (first(delivery)) {
                         messages.cancelled(new AppointmentMessages.Appointment(cancelled.appointmentId(),
                                 cancelled.patientId(), cancelled.appointmentType(), cancelled.startsAt().toInstant(),
-                                null), delivery.event().id());
+                                null, cancelled.setting()), delivery.event().id());
                     }
                 });
     }

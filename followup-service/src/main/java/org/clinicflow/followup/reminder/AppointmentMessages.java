@@ -1,5 +1,6 @@
 package org.clinicflow.followup.reminder;
 
+import org.clinicflow.followup.booking.AppointmentTopic.Setting;
 import org.clinicflow.followup.notification.Channel;
 import org.clinicflow.followup.notification.NewNotification;
 import org.clinicflow.followup.notification.Notifications;
@@ -12,52 +13,65 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-/** What an appointment's life means for the patient's messages. */
+/** What an appointment's life means for the patient's messages. The words are {@link AppointmentWording}'s. */
 @Component
 class AppointmentMessages {
 
     private final Notifications notifications;
+    private final CalendarSequences sequences;
     private final Clock clock;
 
-    AppointmentMessages(Notifications notifications, Clock clock) {
+    AppointmentMessages(Notifications notifications, CalendarSequences sequences, Clock clock) {
         this.notifications = notifications;
+        this.sequences = sequences;
         this.clock = clock;
     }
 
-    record Appointment(UUID appointmentId, UUID patientId, String type, Instant startsAt, Instant endsAt) {
+    /**
+     * @param endsAt  null for a cancellation, whose event does not say
+     * @param setting where and with whom; its parts null when the event did not say
+     */
+    record Appointment(UUID appointmentId, UUID patientId, String type, Instant startsAt, Instant endsAt,
+                       Setting setting) {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     void booked(Appointment a, UUID eventId) {
-        confirm(a, Purpose.CONFIRMATION, "Your appointment is booked",
-                "Your " + describe(a.type()) + " at the clinic is booked. We look forward to seeing you.", eventId);
-        remind(a, eventId);
+        var entry = entry(a);
+        confirm(a, entry, Purpose.CONFIRMATION, AppointmentWording.booked(a), eventId);
+        remind(a, entry, eventId);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     void rescheduled(Appointment a, UUID eventId) {
         // The old time's reminders (and an unsent confirmation of it) would now be wrong: replace them.
         notifications.cancelPendingFor(a.appointmentId());
-        confirm(a, Purpose.MOVED, "Your appointment has moved",
-                "Your " + describe(a.type()) + " at the clinic has moved to a new time.", eventId);
-        remind(a, eventId);
+        var entry = entry(a);
+        confirm(a, entry, Purpose.MOVED, AppointmentWording.moved(a), eventId);
+        remind(a, entry, eventId);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     void cancelled(Appointment a, UUID eventId) {
         notifications.cancelPendingFor(a.appointmentId());
-        confirm(a, Purpose.CANCELLED, "Your appointment is cancelled",
-                "Your " + describe(a.type()) + " at the clinic has been cancelled. If you did not expect this, "
-                        + "or would like a new appointment, please call us.", eventId);
+        confirm(a, entry(a), Purpose.CANCELLED, AppointmentWording.cancelled(a), eventId);
     }
 
-    private void confirm(Appointment a, Purpose purpose, String title, String body, UUID eventId) {
+    /** One calendar version per event: its confirmation and its reminders carry the same entry. */
+    private NewNotification.CalendarEntry entry(Appointment a) {
+        return new NewNotification.CalendarEntry(a.appointmentId(), a.startsAt(), a.endsAt(),
+                sequences.next(a.appointmentId()), AppointmentWording.calendarSummary(a),
+                AppointmentWording.calendarLocation(a.setting()));
+    }
+
+    private void confirm(Appointment a, NewNotification.CalendarEntry entry, Purpose purpose,
+                         NewNotification.Wording words, UUID eventId) {
         notifications.schedule(NewNotification.aboutAppointment(
                 new NewNotification.Addressing(a.patientId(), purpose, Channel.EMAIL, clock.instant(), eventId),
-                a.appointmentId(), a.startsAt(), a.endsAt(), new NewNotification.Wording(title, body)));
+                entry, words));
     }
 
-    private void remind(Appointment a, UUID eventId) {
+    private void remind(Appointment a, NewNotification.CalendarEntry entry, UUID eventId) {
         var now = clock.instant();
         for (var kind : ReminderKind.values()) {
             var due = a.startsAt().minus(kind.lead());
@@ -65,21 +79,8 @@ class AppointmentMessages {
             if (due.isAfter(now)) {
                 notifications.schedule(NewNotification.aboutAppointment(
                         new NewNotification.Addressing(a.patientId(), kind.purpose(), kind.channel(), due, eventId),
-                        a.appointmentId(), a.startsAt(), a.endsAt(), new NewNotification.Wording(
-                                "Reminder: your appointment", "A reminder of your " + describe(a.type())
-                                + " at the clinic.")));
+                        entry, AppointmentWording.reminder(a)));
             }
         }
-    }
-
-    /** Unknown types (the contract allows new ones within v1) read as a generic appointment. */
-    private static String describe(String type) {
-        return switch (type) {
-            case "FREE_CONSULTATION" -> "free 15-minute consultation";
-            case "FULL_CONSULTATION" -> "consultation";
-            case "POST_PROCEDURE_REVIEW" -> "review after your procedure";
-            case "PROCEDURE" -> "procedure";
-            default -> "appointment";
-        };
     }
 }

@@ -1,5 +1,11 @@
 package org.clinicflow.followup.reminder;
 
+import biweekly.Biweekly;
+import biweekly.component.VEvent;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.clinicflow.contracts.EventContracts;
 import org.clinicflow.followup.FollowupServiceIT;
 import org.clinicflow.followup.support.Events;
@@ -7,8 +13,15 @@ import org.clinicflow.localstack.ApiCall;
 import org.clinicflow.localstack.DemoUsers;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +42,8 @@ class AppointmentRemindersIT extends FollowupServiceIT {
                 startsAt, startsAt.plusDays(1)))).isEmpty();
         assertThat(EventContracts.violations(Events.appointmentCancelled(appointmentId, DemoUsers.PATIENT_ID,
                 startsAt))).isEmpty();
+        assertThat(EventContracts.violations(Events.appointmentBooked(UUID.randomUUID(), appointmentId,
+                DemoUsers.PATIENT_ID, startsAt, "FULL_CONSULTATION", null, null))).isEmpty();
         assertThat(EventContracts.violations(Events.patientRegistered(UUID.randomUUID(), null, "+447700900123",
                 false, true))).isEmpty();
         assertThat(EventContracts.violations(Events.patientContactChanged(UUID.randomUUID(), "a@example.test", null,
@@ -177,6 +192,139 @@ class AppointmentRemindersIT extends FollowupServiceIT {
                             and purpose in ('TWO_DAYS_BEFORE', 'TWO_HOURS_BEFORE') and appointment_starts_at = :old
                         """).param("id", appointmentId).param("old", startsAt).query(Long.class).single())
                 .isEqualTo(2L);
+    }
+
+    @Test
+    void theCalendarEntryIsRequestedWhenBookedUpdatedWhenMovedAndCancelledWithItAndEveryEmailSaysWhereAndWithWhom()
+            throws Exception {
+        var patient = registerPatient(true, true, true, true);
+        var appointmentId = UUID.randomUUID();
+        var startsAt = Events.daysAhead(5);
+        var movedTo = Events.daysAhead(6);
+
+        publish(TOPIC, appointmentId.toString(),
+                Events.appointmentBooked(UUID.randomUUID(), appointmentId, patient.id(), startsAt));
+        await(Duration.ofSeconds(30), () -> "SENT".equals(purposeStatus(appointmentId, "CONFIRMATION")));
+        publish(TOPIC, appointmentId.toString(),
+                Events.appointmentRescheduled(appointmentId, patient.id(), startsAt, movedTo));
+        await(Duration.ofSeconds(30), () -> "SENT".equals(purposeStatus(appointmentId, "MOVED")));
+        publish(TOPIC, appointmentId.toString(), Events.appointmentCancelled(appointmentId, patient.id(), movedTo));
+        await(Duration.ofSeconds(30), () -> "SENT".equals(purposeStatus(appointmentId, "CANCELLED")));
+
+        var booked = mailWithSubject(patient.email(), "Your appointment is booked");
+        var moved = mailWithSubject(patient.email(), "Your appointment has moved");
+        var cancelled = mailWithSubject(patient.email(), "Your appointment is cancelled");
+        var clinic = ((InternetAddress) booked.getFrom()[0]).getAddress();
+
+        // Each attachment, as the real SMTP server delivered it, read back by the iCalendar library.
+        var first = invite(booked, "REQUEST");
+        var second = invite(moved, "REQUEST");
+        var third = invite(cancelled, "CANCEL");
+        for (var event : List.of(first, second, third)) {
+            assertThat(event.getUid().getValue()).isEqualTo(appointmentId + "@clinicflow");
+            assertThat(event.getOrganizer().getEmail()).isEqualTo(clinic);
+            assertThat(event.getAttendees()).singleElement()
+                    .satisfies(attendee -> assertThat(attendee.getEmail()).isEqualTo(patient.email()));
+            assertThat(event.getLocation().getValue())
+                    .isEqualTo("London Bridge, [Demo] 1 Example Street, London SE1");
+        }
+        assertThat(second.getSequence().getValue()).isGreaterThan(first.getSequence().getValue());
+        assertThat(third.getSequence().getValue()).isGreaterThan(second.getSequence().getValue());
+        assertThat(first.getDateStart().getValue()).isEqualTo(Date.from(startsAt.toInstant()));
+        assertThat(second.getDateStart().getValue()).isEqualTo(Date.from(movedTo.toInstant()));
+        assertThat(first.getStatus().isConfirmed()).isTrue();
+        assertThat(third.getStatus().isCancelled()).isTrue();
+        assertThat(first.getAlarms()).singleElement()
+                .satisfies(alarm -> assertThat(alarm.getAction().isDisplay()).isTrue());
+        assertThat(first.getSummary().getValue()).isEqualTo("Free 15-minute consultation with Mr Samuel Reid");
+
+        for (var mail : List.of(booked, moved, cancelled)) {
+            assertThat(text(mail)).contains("at London Bridge")
+                    .contains("Where: London Bridge, [Demo] 1 Example Street, London SE1")
+                    .contains("With: Mr Samuel Reid")
+                    .doesNotContain("at the clinic ");
+        }
+        assertThat(text(booked)).contains("When: " + clinicTime(startsAt) + " (UK time)");
+        assertThat(text(moved)).contains("When: " + clinicTime(movedTo) + " (UK time)");
+        // The reminders planned for the new time say the same, and carry that change's version of the entry.
+        assertThat(jdbc.sql("""
+                        select body like '%With: Mr Samuel Reid%' and calendar_sequence = :sequence
+                        from notification where appointment_id = :id and purpose = 'TWO_DAYS_BEFORE'
+                            and appointment_starts_at = :moved""")
+                .param("id", appointmentId).param("moved", movedTo).param("sequence", second.getSequence().getValue())
+                .query(Boolean.class).list()).containsExactly(true);
+    }
+
+    @Test
+    void anEventSentBeforeBookingNamedThePlaceStillGivesAConfirmationAtTheClinic() throws Exception {
+        var patient = registerPatient(true, true, true, true);
+        var appointmentId = UUID.randomUUID();
+        var startsAt = Events.daysAhead(7);
+        publish(TOPIC, appointmentId.toString(), Events.appointmentBooked(UUID.randomUUID(), appointmentId,
+                patient.id(), startsAt, "FULL_CONSULTATION", null, null));
+
+        await(Duration.ofSeconds(30), () -> "SENT".equals(purposeStatus(appointmentId, "CONFIRMATION")));
+        var mail = mailWithSubject(patient.email(), "Your appointment is booked");
+        assertThat(text(mail)).contains("Your consultation at the clinic is booked.")
+                .contains("When: " + clinicTime(startsAt) + " (UK time)").doesNotContain("Where:", "null");
+        var event = invite(mail, "REQUEST");
+        assertThat(event.getUid().getValue()).isEqualTo(appointmentId + "@clinicflow");
+        assertThat(event.getLocation()).isNull();
+        assertThat(event.getSummary().getValue()).isEqualTo("Consultation");
+    }
+
+    private static MimeMessage mailWithSubject(String to, String subject) throws Exception {
+        var found = new ArrayList<MimeMessage>();
+        for (var mail : mailsTo(to)) {
+            if (subject.equals(mail.getSubject())) {
+                found.add(mail);
+            }
+        }
+        assertThat(found).as("emails to the patient titled " + subject).hasSize(1);
+        return found.getFirst();
+    }
+
+    /** The one calendar attachment, parsed; the method of its content type must be the calendar's own. */
+    private static VEvent invite(MimeMessage mail, String method) throws Exception {
+        var calendars = new ArrayList<Part>();
+        for (var part : parts(mail)) {
+            if (part.isMimeType("text/calendar")) {
+                calendars.add(part);
+            }
+        }
+        assertThat(calendars).hasSize(1);
+        assertThat(calendars.getFirst().getContentType()).containsIgnoringCase("method=" + method);
+        var ics = new String(calendars.getFirst().getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        var calendar = Biweekly.parse(ics).first();
+        assertThat(calendar.getMethod().getValue()).isEqualTo(method);
+        assertThat(calendar.getEvents()).hasSize(1);
+        return calendar.getEvents().getFirst();
+    }
+
+    private static String text(MimeMessage mail) throws Exception {
+        for (var part : parts(mail)) {
+            if (part.isMimeType("text/plain")) {
+                return (String) part.getContent();
+            }
+        }
+        throw new AssertionError("The email has no text");
+    }
+
+    private static List<Part> parts(Part part) throws Exception {
+        var found = new ArrayList<Part>();
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                found.addAll(parts(multipart.getBodyPart(i)));
+            }
+        } else {
+            found.add(part);
+        }
+        return found;
+    }
+
+    private static String clinicTime(OffsetDateTime time) {
+        return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK)
+                .format(time.atZoneSameInstant(ZoneId.of("Europe/London")));
     }
 
     private long messagesOf(UUID appointmentId) {

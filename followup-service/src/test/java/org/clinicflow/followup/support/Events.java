@@ -15,6 +15,24 @@ public final class Events {
 
     private static final ZoneId CLINIC_ZONE = ZoneId.of("Europe/London");
 
+    /** Where and with whom an appointment is, as booking-service names them in its events. */
+    public record Place(String clinicianName, String siteName, String siteAddress) {
+
+        /** Where the demo's Mr Reid (the clinician id the appointment events carry) holds his clinics. */
+        public static final Place LONDON_BRIDGE = new Place("Mr Samuel Reid", "London Bridge",
+                "[Demo] 1 Example Street, London SE1");
+
+        private String fields() {
+            return ",\"clinicianName\":%s,\"siteName\":%s,\"siteAddress\":%s".formatted(quoted(clinicianName),
+                    quoted(siteName), quoted(siteAddress));
+        }
+
+        /** An event sent before booking-service named the place has none of the fields. */
+        private static String fieldsOf(Place place) {
+            return place == null ? "" : place.fields();
+        }
+    }
+
     private Events() {
     }
 
@@ -44,12 +62,19 @@ public final class Events {
 
     public static String appointmentBooked(UUID eventId, UUID appointmentId, UUID patientId, OffsetDateTime startsAt,
                                            String type, UUID reviewRequestId) {
+        return appointmentBooked(eventId, appointmentId, patientId, startsAt, type, reviewRequestId,
+                Place.LONDON_BRIDGE);
+    }
+
+    /** @param place null for an event as booking-service sent it before it named the place */
+    public static String appointmentBooked(UUID eventId, UUID appointmentId, UUID patientId, OffsetDateTime startsAt,
+                                           String type, UUID reviewRequestId, Place place) {
         var now = rfc3339(now());
         return envelope(eventId, "booking-service", "clinic.booking.appointment-booked.v1", appointmentId.toString(), """
                 {"appointmentId":"%s","patientId":"%s","clinicianId":"c0000000-0000-4000-a000-000000000001",
-                 "appointmentType":"%s","startsAt":"%s","endsAt":"%s","bookedAt":"%s","reviewRequestId":%s}"""
+                 "appointmentType":"%s","startsAt":"%s","endsAt":"%s","bookedAt":"%s","reviewRequestId":%s%s}"""
                 .formatted(appointmentId, patientId, type, rfc3339(startsAt), rfc3339(startsAt.plusMinutes(15)), now,
-                        quoted(reviewRequestId == null ? null : reviewRequestId.toString())));
+                        quoted(reviewRequestId == null ? null : reviewRequestId.toString()), Place.fieldsOf(place)));
     }
 
     public static String appointmentRescheduled(UUID appointmentId, UUID patientId, OffsetDateTime previous,
@@ -58,16 +83,17 @@ public final class Events {
                 appointmentId.toString(), """
                 {"appointmentId":"%s","patientId":"%s","clinicianId":"c0000000-0000-4000-a000-000000000001",
                  "appointmentType":"FREE_CONSULTATION","previousStartsAt":"%s","startsAt":"%s","endsAt":"%s",
-                 "rescheduledAt":"%s"}""".formatted(appointmentId, patientId, rfc3339(previous), rfc3339(startsAt),
-                        rfc3339(startsAt.plusMinutes(15)), rfc3339(now())));
+                 "rescheduledAt":"%s"%s}""".formatted(appointmentId, patientId, rfc3339(previous), rfc3339(startsAt),
+                        rfc3339(startsAt.plusMinutes(15)), rfc3339(now()), Place.LONDON_BRIDGE.fields()));
     }
 
     public static String appointmentCancelled(UUID appointmentId, UUID patientId, OffsetDateTime startsAt) {
         return envelope(UUID.randomUUID(), "booking-service", "clinic.booking.appointment-cancelled.v1",
                 appointmentId.toString(), """
                 {"appointmentId":"%s","patientId":"%s","clinicianId":"c0000000-0000-4000-a000-000000000001",
-                 "appointmentType":"FREE_CONSULTATION","startsAt":"%s","occurredAt":"%s"}"""
-                        .formatted(appointmentId, patientId, rfc3339(startsAt), rfc3339(now())));
+                 "appointmentType":"FREE_CONSULTATION","startsAt":"%s","occurredAt":"%s"%s}"""
+                        .formatted(appointmentId, patientId, rfc3339(startsAt), rfc3339(now()),
+                                Place.LONDON_BRIDGE.fields()));
     }
 
     public static String appointmentNoShow(UUID appointmentId, UUID patientId, OffsetDateTime startsAt) {
