@@ -180,6 +180,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(ProblemType.FORBIDDEN, HttpStatus.FORBIDDEN, "Forbidden", "You may not do this.", List.of());
     }
 
+    /**
+     * The service's own failure, which no other handler foresaw. Without this it would travel to the error page,
+     * which the security chain refuses, and reach the caller as a 403 that blames them. The transaction it broke has
+     * rolled back, so nothing was changed. The log keeps the exception's kind and where it happened; its message is
+     * left out of the answer, and the driver keeps row values out of SQL exceptions (DatabaseErrorsWithoutRows).
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception ex) {
+        log.error("Unexpected failure ({})", ex.getClass().getName(), ex);
+        return problem(ProblemType.INTERNAL, HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+                "Something went wrong on our side and nothing was changed. Please try again; if it happens again, "
+                        + "tell the clinic's IT support.", List.of());
+    }
+
     private static String lastNode(String path) {
         int dot = path.lastIndexOf('.');
         return dot < 0 ? path : path.substring(dot + 1);

@@ -34,6 +34,8 @@ public enum ProblemType {
     TOO_MANY_REQUESTS("too-many-requests"),
     /** Answered by the gateway: the part of the system behind this route is down; the rest still works (503). */
     UNAVAILABLE("unavailable"),
+    /** The service failed in a way it did not foresee; nothing was changed (500). Its log has the cause. */
+    INTERNAL("internal"),
     /** Anything else the framework refuses (a method or media type not supported): named by its status alone. */
     OTHER("other");
 
