@@ -28,19 +28,31 @@ final class Bookings {
     record Booked(String id, OffsetDateTime startsAt, long version) {
     }
 
-    /** The clinician's earliest free time of that type at least {@code ahead} from now, booked for the patient. */
+    /**
+     * The clinician's earliest free time of that type at least {@code ahead} from now that the patient can take,
+     * booked for them. As at the desk, a time the patient is already booked at elsewhere (another test's booking of
+     * the same demo patient), or one another test has just taken, is passed over for the next.
+     */
     static Booked book(String gateway, String token, UUID patient, UUID clinician, String type, Duration ahead) {
         var slots = ApiCall.get(gateway + "/api/booking/availability?appointmentType=" + type + "&clinicianId="
-                + clinician + "&limit=1&from=" + Instant.now().plus(ahead), token);
+                + clinician + "&limit=20&from=" + Instant.now().plus(ahead), token);
         assertThat(slots.status()).as(slots.body()).isEqualTo(200);
-        var startsAt = JSON.readTree(slots.body()).get(0).get("startsAt").asString();
-        var booked = ApiCall.post(gateway + "/api/booking/appointments", token, """
-                {"patientId":"%s","clinicianId":"%s","appointmentType":"%s","startsAt":"%s"}
-                """.formatted(patient, clinician, type, startsAt));
-        assertThat(booked.status()).as(booked.body()).isEqualTo(201);
-        JsonNode body = JSON.readTree(booked.body());
-        return new Booked(body.get("id").asString(), OffsetDateTime.parse(body.get("startsAt").asString()),
-                body.get("version").asLong());
+        ApiCall.Response refused = null;
+        for (var slot : JSON.readTree(slots.body())) {
+            var booked = ApiCall.post(gateway + "/api/booking/appointments", token, """
+                    {"patientId":"%s","clinicianId":"%s","appointmentType":"%s","startsAt":"%s"}
+                    """.formatted(patient, clinician, type, slot.get("startsAt").asString()));
+            if (booked.status() == 409) {
+                refused = booked;
+                continue;
+            }
+            assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+            JsonNode body = JSON.readTree(booked.body());
+            return new Booked(body.get("id").asString(), OffsetDateTime.parse(body.get("startsAt").asString()),
+                    body.get("version").asLong());
+        }
+        throw new AssertionError("None of the clinician's next 20 times could be booked for the patient"
+                + (refused == null ? "" : ": " + refused.body()));
     }
 
     /**
