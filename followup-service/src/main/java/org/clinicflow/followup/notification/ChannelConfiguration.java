@@ -1,6 +1,5 @@
 package org.clinicflow.followup.notification;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,15 +14,15 @@ import uk.gov.service.notify.TimedNotificationClient;
  * Exactly one sender per channel: an empty setting counts as not set.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({DispatchProperties.class, NotifyProperties.class})
+@EnableConfigurationProperties({DispatchProperties.class, NotifyProperties.class, EmailProperties.class})
 class ChannelConfiguration {
 
     static final String NOTIFY_CONFIGURED = "!'${clinicflow.followup.sms.base-url:}'.isEmpty()";
 
     @Bean
     @ConditionalOnExpression("!'${spring.mail.host:}'.isEmpty()")
-    ChannelSender smtpEmail(JavaMailSender mail, @Value("${clinicflow.followup.email.from}") String from) {
-        return new SmtpEmailSender(mail, from);
+    ChannelSender smtpEmail(JavaMailSender mail, EmailProperties email) {
+        return new SmtpEmailSender(mail, email.from());
     }
 
     @Bean
