@@ -6,6 +6,7 @@ import org.clinicflow.web.platform.Part;
 import org.clinicflow.web.platform.PartUnavailable;
 import org.clinicflow.web.platform.ServiceProblem;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +46,7 @@ class TodoController {
     }
 
     @GetMapping("/todo")
-    String todo(@RequestParam(required = false) String done, Model model) {
+    String todo(@RequestParam(required = false) String done, Model model, Authentication user) {
         var unavailable = new ArrayList<Part>();
         var names = new HashMap<UUID, String>();
         var enquiries = load(unavailable, Part.BOOKING, () -> worklists.enquiriesToBook().items().stream()
@@ -71,6 +72,14 @@ class TodoController {
         model.addAttribute("unavailable", unavailable);
         model.addAttribute("names", unavailable.contains(Part.BOOKING) ? null : directory.names());
         model.addAttribute("done", done != null && DONE.contains(done) ? done : null);
+        if (user.getAuthorities().stream().anyMatch(role -> role.getAuthority().equals("ROLE_clinic-admin"))) {
+            // An event a service could not process is an admin's to do: something a patient is owed may hang on it.
+            var booking = load(unavailable, Part.BOOKING, () -> worklists.deadLettersWaiting(Part.BOOKING,
+                    "booking"));
+            var followup = load(unavailable, Part.FOLLOWUP, () -> worklists.deadLettersWaiting(Part.FOLLOWUP,
+                    "followup"));
+            model.addAttribute("deadLetters", (booking == null ? 0 : booking) + (followup == null ? 0 : followup));
+        }
         return "todo/todo";
     }
 

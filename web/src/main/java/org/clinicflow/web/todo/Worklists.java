@@ -108,6 +108,16 @@ class Worklists {
         return services.get(Part.FOLLOWUP, FollowUp.class, "/api/followup/worklist");
     }
 
+    /** Only whether it was replayed matters here; the admin's dead-letters page shows the rest. */
+    record DeadLetter(UUID id, OffsetDateTime replayedAt) {
+    }
+
+    /** Events the service gave up processing and nobody has replayed yet (clinic admin only). */
+    long deadLettersWaiting(Part part, String service) {
+        return services.get(part, new org.springframework.core.ParameterizedTypeReference<List<DeadLetter>>() {
+        }, "/api/" + service + "/dead-letters").stream().filter(letter -> letter.replayedAt() == null).count();
+    }
+
     void retry(UUID notification) {
         services.post(Part.FOLLOWUP, Void.class, null, null, "/api/followup/notifications/{id}/retry", notification);
     }

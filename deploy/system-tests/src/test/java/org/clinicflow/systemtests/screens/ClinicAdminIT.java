@@ -194,8 +194,11 @@ class ClinicAdminIT extends ScreenTest {
             insert.setString(4, event);
             assertThat(insert.executeUpdate()).isEqualTo(1);
         }
-        try (var ada = signedIn("/admin")) {
-            ada.follow("a[href='/admin/dead-letters']");
+        try (var ada = signedIn("/todo")) {
+            // The admin's to-do list says there is something to look at, and leads to it.
+            ada.arrive("admin-9-todo-dead-letters", "To do");
+            assertThat(ada.text("#dead-letters + p")).contains("could not process");
+            ada.follow("#dead-letters + p a[href='/admin/dead-letters']");
             ada.arrive("admin-10-dead-letters", "Dead letters");
             var row = ada.all("#dead-letters-followup tbody tr").stream()
                     .filter(r -> r.getText().contains("CannotCreateTransactionException")).findFirst().orElseThrow();
