@@ -51,10 +51,11 @@ class OptOutController {
 
     @Operation(summary = "A page with the button that opts out of email")
     @GetMapping(value = OptOutLinks.PATH + "{token}", produces = MediaType.TEXT_HTML_VALUE)
+    @Audited(action = AuditAction.READ, record = "contact-preferences")
     String confirm(@PathVariable String token) {
-        if (links.patientOf(token).isEmpty()) {
-            throw new NotFoundException("Opt-out link", "(not one the clinic sent)");
-        }
+        var patientId = links.patientOf(token)
+                .orElseThrow(() -> new NotFoundException("Opt-out link", "(not one the clinic sent)"));
+        AuditScope.patients(List.of(patientId));
         return """
                 <!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">

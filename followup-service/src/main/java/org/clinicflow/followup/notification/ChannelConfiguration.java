@@ -9,18 +9,22 @@ import uk.gov.service.notify.NotificationClient;
 import uk.gov.service.notify.TimedNotificationClient;
 
 /**
- * Real channels when configured (SMTP through {@code spring.mail.host}, texts through GOV.UK Notify at
- * {@code clinicflow.followup.sms.base-url}); otherwise log-only channels, so that a local run needs no provider.
- * Exactly one sender per channel: an empty setting counts as not set.
+ * Real channels when configured: texts through GOV.UK Notify at {@code clinicflow.followup.sms.base-url}; email over
+ * SMTP through {@code spring.mail.host}, or through Notify when {@code clinicflow.followup.email.via} is {@code notify}.
+ * Otherwise log-only channels, so that a local run needs no provider. Exactly one sender per channel: an empty setting
+ * counts as not set, and email through Notify without Notify configured leaves email with no sender, which stops the
+ * service at start rather than lose messages.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({DispatchProperties.class, NotifyProperties.class, EmailProperties.class})
 class ChannelConfiguration {
 
     static final String NOTIFY_CONFIGURED = "!'${clinicflow.followup.sms.base-url:}'.isEmpty()";
+    private static final String EMAIL_VIA_NOTIFY = "'${clinicflow.followup.email.via:smtp}' == 'notify'";
+    private static final String EMAIL_VIA_SMTP = "'${clinicflow.followup.email.via:smtp}' != 'notify'";
 
     @Bean
-    @ConditionalOnExpression("!'${spring.mail.host:}'.isEmpty()")
+    @ConditionalOnExpression("!'${spring.mail.host:}'.isEmpty() and " + EMAIL_VIA_SMTP)
     ChannelSender smtpEmail(JavaMailSender mail, EmailProperties email) {
         return new SmtpEmailSender(mail, email.from());
     }
@@ -34,11 +38,17 @@ class ChannelConfiguration {
     @Bean
     @ConditionalOnExpression(NOTIFY_CONFIGURED)
     ChannelSender notifySms(NotificationClient notify, NotifyProperties properties) {
-        return new NotifySmsSender(notify, properties.templateId());
+        return new NotifySender(notify, Channel.SMS, properties.templateId());
     }
 
     @Bean
-    @ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
+    @ConditionalOnExpression(NOTIFY_CONFIGURED + " and " + EMAIL_VIA_NOTIFY)
+    ChannelSender notifyEmail(NotificationClient notify, EmailProperties email) {
+        return new NotifySender(notify, Channel.EMAIL, email.notifyTemplateId());
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${spring.mail.host:}'.isEmpty() and " + EMAIL_VIA_SMTP)
     ChannelSender logOnlyEmail() {
         return new LoggingSender(Channel.EMAIL);
     }

@@ -242,7 +242,7 @@ class NotifyDeliveryIT extends FollowupServiceIT {
         assertThat(optedOutOfEmail(patient.id())).isTrue();
         assertThat(jdbc.sql("""
                         select count(*) from audit_record where record_type = 'contact-preferences'
-                          and :patient = any(patient_ids) and outcome = 'ALLOWED'""")
+                          and action = 'CHANGE' and :patient = any(patient_ids) and outcome = 'ALLOWED'""")
                 .param("patient", patient.id()).query(Long.class).single()).isEqualTo(1);
     }
 

@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Stands in for GOV.UK Notify's API on a free local port, as its official client meets it:
+ * Stands in for GOV.UK Notify's API on a free local port, as its official client meets it, for texts and emails:
  * <ul>
  *   <li>every call must carry a JWT signed (HS256) with the key's secret, issued by the key's service id, and issued
  *       within the last 30 seconds; anything else is refused with Notify's 403 {@code AuthError};</li>
@@ -42,16 +42,23 @@ public final class NotifyStandIn implements AutoCloseable {
     public static final String SECRET = "0f9e8d7c-6b5a-4c3d-8e2f-1a0b9c8d7e6f";
     public static final String API_KEY = "clinicflow_test-" + SERVICE_ID + "-" + SECRET;
     public static final String TEMPLATE_ID = "f3c0e0a4-8a7e-4d7b-9d8e-2b1c0a9f8e7d";
+    public static final String EMAIL_TEMPLATE_ID = "0b6e3c2d-1a4f-4e8b-9c7d-5f3a2e1d0c9b";
     private static final int RECEIVED_PAGE = 3;
 
     /** A text as Notify holds it. */
     public record Sms(UUID id, String reference, String phoneNumber, String body, Instant createdAt) {
     }
 
+    /** An email as Notify holds it, with the one-click opt-out it was given. */
+    public record Email(UUID id, String reference, String address, String subject, String body, String unsubscribe,
+                        Instant createdAt) {
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpServer server;
     private final Map<UUID, Sms> texts = new ConcurrentHashMap<>();
+    private final Map<UUID, Email> emails = new ConcurrentHashMap<>();
     private final Map<UUID, AtomicInteger> polls = new ConcurrentHashMap<>();
     private final Map<String, String> outcomes = new ConcurrentHashMap<>();
     private final List<String> sends = new CopyOnWriteArrayList<>();
@@ -96,9 +103,12 @@ public final class NotifyStandIn implements AutoCloseable {
         refusedNumbers.put(phoneNumber, true);
     }
 
-    /** Texts to this number are accepted and later report this status, e.g. {@code permanent-failure}. */
-    public void reportFor(String phoneNumber, String status) {
-        outcomes.put(phoneNumber, status);
+    /**
+     * Texts to this number, or emails to this address, are accepted and later report this status, e.g.
+     * {@code permanent-failure}.
+     */
+    public void reportFor(String numberOrAddress, String status) {
+        outcomes.put(numberOrAddress, status);
     }
 
     public void slowDown(Duration delay) {
@@ -150,6 +160,10 @@ public final class NotifyStandIn implements AutoCloseable {
         return refusedTokens.get();
     }
 
+    public List<Email> emailsTo(String address) {
+        return emails.values().stream().filter(email -> email.address().equals(address)).toList();
+    }
+
     public List<Sms> deliveredTo(String phoneNumber) {
         return texts.values().stream().filter(sms -> sms.phoneNumber().equals(phoneNumber)).toList();
     }
@@ -170,6 +184,8 @@ public final class NotifyStandIn implements AutoCloseable {
             var path = exchange.getRequestURI().getPath();
             if ("POST".equals(exchange.getRequestMethod()) && path.equals("/v2/notifications/sms")) {
                 send(exchange);
+            } else if ("POST".equals(exchange.getRequestMethod()) && path.equals("/v2/notifications/email")) {
+                sendEmail(exchange);
             } else if ("GET".equals(exchange.getRequestMethod()) && path.equals("/v2/notifications")) {
                 list(exchange);
             } else if ("GET".equals(exchange.getRequestMethod()) && path.startsWith("/v2/notifications/")) {
@@ -205,6 +221,31 @@ public final class NotifyStandIn implements AutoCloseable {
         respond(exchange, 201, answer.toString());
     }
 
+    private void sendEmail(HttpExchange exchange) throws IOException {
+        var body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+        var address = body.required("email_address").asString();
+        if (!EMAIL_TEMPLATE_ID.equals(body.path("template_id").asString(""))) {
+            error(exchange, 400, "BadRequestError", "Template not found");
+            return;
+        }
+        var reference = body.path("reference").asString(null);
+        var words = body.required("personalisation");
+        var email = new Email(UUID.randomUUID(), reference, address, words.required("subject").asString(),
+                words.required("body").asString(), body.path("one_click_unsubscribe_url").asString(null),
+                Instant.now());
+        emails.put(email.id(), email);
+        sends.add(reference);
+        var answer = JSON.createObjectNode().put("id", email.id().toString()).put("reference", reference)
+                .put("uri", baseUrl() + "/v2/notifications/" + email.id());
+        answer.putObject("content").put("body", email.body()).put("subject", email.subject())
+                .put("from_email", "clinic@clinicflow.example");
+        if (email.unsubscribe() != null) {
+            answer.put("one_click_unsubscribe_url", email.unsubscribe());
+        }
+        template(answer);
+        respond(exchange, 201, answer.toString());
+    }
+
     private void one(HttpExchange exchange, String id) throws IOException {
         Sms sms;
         try {
@@ -213,7 +254,12 @@ public final class NotifyStandIn implements AutoCloseable {
             sms = null;
         }
         if (sms == null) {
-            error(exchange, 404, "NoResultFound", "No result found");
+            var email = emailById(id);
+            if (email == null) {
+                error(exchange, 404, "NoResultFound", "No result found");
+                return;
+            }
+            respond(exchange, 200, view(email, true).toString());
             return;
         }
         respond(exchange, 200, view(sms, true).toString());
@@ -227,8 +273,14 @@ public final class NotifyStandIn implements AutoCloseable {
         }
         var answer = JSON.createObjectNode();
         var list = answer.putArray("notifications");
-        texts.values().stream().filter(sms -> reference == null || reference.equals(sms.reference()))
-                .forEach(sms -> list.add(view(sms, false)));
+        var type = query.getOrDefault("template_type", "sms");
+        if (type.equals("sms")) {
+            texts.values().stream().filter(sms -> reference == null || reference.equals(sms.reference()))
+                    .forEach(sms -> list.add(view(sms, false)));
+        } else {
+            emails.values().stream().filter(email -> reference == null || reference.equals(email.reference()))
+                    .forEach(email -> list.add(view(email, false)));
+        }
         answer.putObject("links").put("current", baseUrl() + "/v2/notifications");
         respond(exchange, 200, answer.toString());
     }
@@ -274,6 +326,31 @@ public final class NotifyStandIn implements AutoCloseable {
         var view = JSON.createObjectNode().put("id", sms.id().toString()).put("reference", sms.reference())
                 .put("phone_number", sms.phoneNumber()).put("type", "sms").put("body", sms.body())
                 .put("status", status).put("created_at", sms.createdAt().toString());
+        if (!"sending".equals(status)) {
+            view.put("completed_at", Instant.now().toString());
+        }
+        template(view);
+        return view;
+    }
+
+    private Email emailById(String id) {
+        try {
+            return emails.get(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** An email's status, told as a text's is: {@code sending} first, then its address's outcome. */
+    private ObjectNode view(Email email, boolean countPoll) {
+        var outcome = outcomes.getOrDefault(email.address(), "delivered");
+        var asked = countPoll ? polls.computeIfAbsent(email.id(), id -> new AtomicInteger()).getAndIncrement()
+                : polls.getOrDefault(email.id(), new AtomicInteger()).get();
+        var status = asked == 0 ? "sending" : outcome;
+        var view = JSON.createObjectNode().put("id", email.id().toString()).put("reference", email.reference())
+                .put("email_address", email.address()).put("type", "email").put("body", email.body())
+                .put("subject", email.subject()).put("status", status)
+                .put("created_at", email.createdAt().toString());
         if (!"sending".equals(status)) {
             view.put("completed_at", Instant.now().toString());
         }
