@@ -51,6 +51,13 @@ final class ManifestChecks {
             "SPRING_MAIL_USERNAME", Set.of("followup-service"),
             "SPRING_MAIL_PASSWORD", Set.of("followup-service"));
 
+    /**
+     * The Secrets production makes outside these files, from the clinic's secret store (deploy/kubernetes/README.md,
+     * "Secrets"); the local overlay's example file makes the ones it needs.
+     */
+    static final Set<String> MADE_OUTSIDE = Set.of("clinicflow-keycloak-clients", "clinicflow-followup",
+            "clinicflow-mail");
+
     /** A name with one of these words (between _, - or .) is a credential's, and its value comes from a Secret. */
     static final Pattern SECRET_NAME = Pattern.compile("(^|[_.-])(PASSWORD|SECRET|KEY|TOKEN)($|[_.-])");
 
@@ -147,7 +154,7 @@ final class ManifestChecks {
         }
     }
 
-    /** What the objects name by name or label: Deployments and Kafka clusters that exist. */
+    /** What the objects name by name or label: Deployments, Secrets, ConfigMaps and Kafka clusters that exist. */
     private static List<String> references(Manifests manifests) {
         var problems = new ArrayList<String>();
         var deployments = manifests.ofKind("Deployment").map(Manifest::name).collect(Collectors.toSet());
@@ -163,6 +170,29 @@ final class ManifestChecks {
             };
             if (selected != null && !deployments.contains(selected)) {
                 problems.add(manifest + " selects the Deployment " + selected + ", which does not exist");
+            }
+        }
+        // A Secret named is made by CloudNativePG for a Cluster (<cluster>-app), in the manifests, or outside them.
+        var secrets = new HashSet<>(MADE_OUTSIDE);
+        manifests.ofKind("Cluster").forEach(cluster -> secrets.add(cluster.name() + "-app"));
+        manifests.ofKind("Secret").forEach(secret -> secrets.add(secret.name()));
+        var configMaps = manifests.ofKind("ConfigMap").map(Manifest::name).collect(Collectors.toSet());
+        for (var manifest : manifests.all()) {
+            for (var container : manifest.containers()) {
+                for (var variable : Yaml.maps(container.get("env"))) {
+                    var secret = Yaml.string(variable, "valueFrom", "secretKeyRef", "name");
+                    if (!secret.isEmpty() && !secrets.contains(secret)) {
+                        problems.add(manifest + " reads " + Yaml.string(variable, "name") + " from the Secret " + secret
+                                + ", which nothing makes");
+                    }
+                }
+                for (var source : Yaml.maps(container.get("envFrom"))) {
+                    var configMap = Yaml.string(source, "configMapRef", "name");
+                    if (!configMaps.contains(configMap)) {
+                        problems.add(manifest + " takes its environment from the ConfigMap " + configMap
+                                + ", which does not exist");
+                    }
+                }
             }
         }
         var kafkas = manifests.ofKind("Kafka").map(Manifest::name).collect(Collectors.toSet());

@@ -89,6 +89,18 @@ class ManifestChecksCanFailTest {
     }
 
     @Test
+    void aSecretOrConfigMapThatNothingMakesIsFound() {
+        change("base/booking-service/deployment.yaml", "name: booking-db-app", "name: booking-db-ap");
+        change("base/web/deployment.yaml", "name: clinicflow-identity", "name: clinicflow-identities");
+
+        assertThat(ManifestChecks.structure(manifests()))
+                .anyMatch(problem -> problem.contains("reads BOOKING_DB_USER from the Secret booking-db-ap, which"
+                        + " nothing makes"))
+                .anyMatch(problem -> problem.contains("takes its environment from the ConfigMap"
+                        + " clinicflow-identities, which does not exist"));
+    }
+
+    @Test
     void aKustomizationNamingAMissingFileIsFound() {
         change("base/kustomization.yaml", "  - network-policies.yaml", "  - network-policy.yaml");
 
