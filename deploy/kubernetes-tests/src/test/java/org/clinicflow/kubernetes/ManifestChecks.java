@@ -58,8 +58,11 @@ final class ManifestChecks {
     static final Set<String> MADE_OUTSIDE = Set.of("clinicflow-keycloak-clients", "clinicflow-followup",
             "clinicflow-mail");
 
-    /** A name with one of these words (between _, - or .) is a credential's, and its value comes from a Secret. */
-    static final Pattern SECRET_NAME = Pattern.compile("(^|[_.-])(PASSWORD|SECRET|KEY|TOKEN)($|[_.-])");
+    /**
+     * A name with PASSWORD, SECRET or TOKEN in it, or KEY as a word of it (between _, - or .; KEYCLOAK_ISSUER_URI is
+     * no key), is a credential's, and its value comes from a Secret.
+     */
+    static final Pattern SECRET_NAME = Pattern.compile("PASSWORD|PASSWD|SECRET|TOKEN|(^|[_.-])(API)?KEY($|[_.-])");
 
     static final String LIVENESS = "/actuator/health/liveness";
     static final String READINESS = "/actuator/health/readiness";
