@@ -13,7 +13,6 @@ import uk.gov.service.notify.NotificationClientException;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Reads back from Notify what became of each text it accepted, so that SENT is not taken for arrived:
@@ -33,9 +32,7 @@ class DeliveryReceipts {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryReceipts.class);
 
-    private final ReentrantLock polling = new ReentrantLock();
-    /** Set as the service stops, so that a poll under way ends after the item in hand rather than hold up the stop. */
-    private volatile boolean stopping;
+    private final NotifyPolls polls = new NotifyPolls();
     private final NotificationClient notify;
     private final NotificationTransitions transitions;
     private final PatientContacts contacts;
@@ -53,31 +50,20 @@ class DeliveryReceipts {
         this.clock = clock;
     }
 
-    /**
-     * At a fixed rate, on a thread of its own: a fixed delay would run on the scheduler's one thread and hold up the
-     * dispatcher while Notify is slow. A poll still running when the next is due lets it pass.
-     */
     @Scheduled(fixedRateString = "${clinicflow.followup.sms.receipt-poll:1m}")
     void poll() {
-        if (!polling.tryLock()) {
-            return;
-        }
-        try {
-            pollOnce();
-        } finally {
-            polling.unlock();
-        }
+        polls.runOnce(this::pollOnce);
     }
 
     @EventListener(ContextClosedEvent.class)
     void stopping() {
-        stopping = true;
+        polls.stop();
     }
 
     private void pollOnce() {
         var since = clock.instant().minus(properties.receiptWindow());
         for (var text : transitions.awaitingReceipt(since, properties.receiptBatch())) {
-            if (stopping) {
+            if (polls.stopping()) {
                 return;
             }
             try {

@@ -17,7 +17,6 @@ import uk.gov.service.notify.ReceivedTextMessage;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 
 import static org.clinicflow.followup.notification.Notifications.utc;
 
@@ -36,9 +35,7 @@ class ReceivedTexts {
     /** Pages read per poll at most: a first start against a long history reads back this far and no further. */
     private static final int MAX_PAGES = 20;
 
-    private final ReentrantLock polling = new ReentrantLock();
-    /** Set as the service stops, so that a poll under way ends after the item in hand rather than hold up the stop. */
-    private volatile boolean stopping;
+    private final NotifyPolls polls = new NotifyPolls();
     private final NotificationClient notify;
     private final PatientContacts contacts;
     private final JdbcClient jdbc;
@@ -54,25 +51,14 @@ class ReceivedTexts {
         this.clock = clock;
     }
 
-    /**
-     * At a fixed rate, on a thread of its own: a fixed delay would run on the scheduler's one thread and hold up the
-     * dispatcher while Notify is slow. A poll still running when the next is due lets it pass.
-     */
     @Scheduled(fixedRateString = "${clinicflow.followup.sms.received-poll:1m}")
     void poll() {
-        if (!polling.tryLock()) {
-            return;
-        }
-        try {
-            pollOnce();
-        } finally {
-            polling.unlock();
-        }
+        polls.runOnce(this::pollOnce);
     }
 
     @EventListener(ContextClosedEvent.class)
     void stopping() {
-        stopping = true;
+        polls.stop();
     }
 
     private void pollOnce() {
@@ -81,7 +67,7 @@ class ReceivedTexts {
             for (int page = 0; page < MAX_PAGES; page++) {
                 var texts = notify.getReceivedTextMessages(olderThan).getReceivedTextMessages();
                 for (var text : texts) {
-                    if (stopping || !readOnce(text)) {
+                    if (polls.stopping() || !readOnce(text)) {
                         return;
                     }
                 }
