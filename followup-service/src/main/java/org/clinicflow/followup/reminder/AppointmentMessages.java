@@ -80,7 +80,7 @@ class AppointmentMessages {
 
     private void remind(Appointment a, NewNotification.CalendarEntry entry, UUID eventId) {
         var now = clock.instant();
-        for (var timing : timings.of(a.type())) {
+        for (var timing : timings.forPlanning(a.type())) {
             var due = a.startsAt().minus(timing.lead());
             // A reminder whose moment has already passed would only confuse: booked at short notice, skip it.
             if (due.isAfter(now)) {
@@ -92,7 +92,7 @@ class AppointmentMessages {
 
     /** Worded by the purpose's current template, which the message records with the facts it filled in. */
     private void schedule(Appointment a, NewNotification.CalendarEntry entry, NewNotification.Addressing to) {
-        var template = templates.current(to.purpose());
+        var template = templates.forPlanning(to.purpose());
         var values = AppointmentPlaceholders.of(a);
         notifications.schedule(NewNotification.aboutAppointment(to, entry, a.type(), template.wording(values),
                 new NewNotification.WordedFrom(template.version(), values)));

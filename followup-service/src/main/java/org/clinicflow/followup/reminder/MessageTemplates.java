@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
@@ -63,8 +64,20 @@ class MessageTemplates {
                 .toList();
     }
 
-    /** The version that words a message of {@code purpose} planned now. */
-    MessageTemplate current(Purpose purpose) {
+    /**
+     * The version that words a message of {@code purpose} planned in the caller's transaction. The purpose's versions
+     * are share-locked until that transaction ends, and the current one is read after the lock: a change made
+     * meanwhile either waits until the message is stored, and then words it again, or has committed before the read.
+     * Without this, a message planned while a change commits could keep the old words for good.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    MessageTemplate forPlanning(Purpose purpose) {
+        jdbc.sql("select version from message_template where purpose = :purpose for share")
+                .param("purpose", purpose.name()).query(Integer.class).list();
+        return current(purpose);
+    }
+
+    private MessageTemplate current(Purpose purpose) {
         return latest(purpose).orElseThrow(() -> new IllegalStateException("No template for " + purpose));
     }
 

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
@@ -61,11 +62,17 @@ class ReminderTimings {
                 .toList();
     }
 
-    /** When each reminder of an appointment of {@code appointmentType} goes; the defaults for a type not in the table. */
-    List<ReminderTiming> of(String appointmentType) {
+    /**
+     * When each reminder of an appointment of {@code appointmentType} goes; the defaults for a type not in the table.
+     * The rows are share-locked until the caller's transaction ends: a change made meanwhile waits until the reminders
+     * planned here are stored, and then re-plans them, or has committed and is what is read here.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<ReminderTiming> forPlanning(String appointmentType) {
         return Arrays.stream(ReminderKind.values())
                 .map(kind -> jdbc.sql("""
                                 select * from reminder_timing where appointment_type = :type and purpose = :purpose
+                                for share
                                 """)
                         .param("type", appointmentType).param("purpose", kind.name())
                         .query(ReminderTimings::timing).optional()
