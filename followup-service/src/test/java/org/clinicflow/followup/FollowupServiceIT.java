@@ -2,6 +2,8 @@ package org.clinicflow.followup;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -29,16 +31,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of followup-service's integration tests: the service on a random port against the real PostgreSQL, Kafka and
@@ -185,6 +193,46 @@ public abstract class FollowupServiceIT {
                 return false;
             }
         }).toList();
+    }
+
+    /** The one email to {@code to} with this subject. */
+    protected static MimeMessage mailWithSubject(String to, String subject) throws Exception {
+        var found = new ArrayList<MimeMessage>();
+        for (var mail : mailsTo(to)) {
+            if (subject.equals(mail.getSubject())) {
+                found.add(mail);
+            }
+        }
+        assertThat(found).as("emails to the patient titled " + subject).hasSize(1);
+        return found.getFirst();
+    }
+
+    /** The email's plain text, as the patient reads it. */
+    protected static String text(MimeMessage mail) throws Exception {
+        for (var part : parts(mail)) {
+            if (part.isMimeType("text/plain")) {
+                return (String) part.getContent();
+            }
+        }
+        throw new AssertionError("The email has no text");
+    }
+
+    protected static List<Part> parts(Part part) throws Exception {
+        var found = new ArrayList<Part>();
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                found.addAll(parts(multipart.getBodyPart(i)));
+            }
+        } else {
+            found.add(part);
+        }
+        return found;
+    }
+
+    /** A time as messages tell patients it, e.g. "Tuesday 15 December 2026 at 10:30" (clinic time). */
+    protected static String clinicTime(OffsetDateTime time) {
+        return DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK)
+                .format(time.atZoneSameInstant(CLINIC_ZONE));
     }
 
     /** Reads {@code topic} from the start until a record with {@code key} arrives; returns its value. */

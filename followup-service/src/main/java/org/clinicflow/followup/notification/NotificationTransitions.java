@@ -23,7 +23,7 @@ import static org.clinicflow.followup.notification.Notifications.utc;
  * and one statement. Every move out of SENDING names SENDING in its {@code where}, so a dispatcher whose lease ran out
  * (and whose message another instance has taken over) changes nothing when it comes back.
  * <pre>
- *   SCHEDULED, HELD ──claim──▶ SENDING ──sent──▶ SENT
+ *   SCHEDULED, HELD ──claim──▶ SENDING ──sent──▶ SENT      SCHEDULED, HELD ──replan──▶ SCHEDULED
  *   SENDING ──retryAt / fallBack──▶ SCHEDULED     SENDING ──holdForQuietHours──▶ HELD
  *   SENDING ──fail──▶ FAILED ──requeue──▶ SCHEDULED
  *   SENDING ──cancel──▶ CANCELLED                 SCHEDULED, HELD ──cancelPendingFor──▶ CANCELLED
@@ -36,7 +36,7 @@ import static org.clinicflow.followup.notification.Notifications.utc;
 @Component
 class NotificationTransitions {
 
-    private static final List<String> WAITING = List.of(SCHEDULED.name(), HELD.name());
+    static final List<String> WAITING = List.of(SCHEDULED.name(), HELD.name());
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -164,6 +164,28 @@ class NotificationTransitions {
                         """)
                 .param("cancelled", CANCELLED.name()).param("waiting", WAITING)
                 .param("appointment", appointmentId).update();
+    }
+
+    /**
+     * A clinic admin changed when reminders of this kind go for this appointment type: each one not yet handed to a
+     * channel is planned again as if just planned, due {@code leadHours} before its appointment, first by
+     * {@code channel}, with a fresh budget and no channel chosen yet (its id, and so its idempotency key, stays). One
+     * whose new moment has passed is due at once; the dispatcher still cancels it if its appointment has started.
+     *
+     * @return how many were re-planned
+     */
+    int replan(String appointmentType, Purpose purpose, int leadHours, Channel channel) {
+        return jdbc.sql("""
+                        update notification set due_at = appointment_starts_at - make_interval(hours => :lead),
+                            next_attempt_at = appointment_starts_at - make_interval(hours => :lead),
+                            preferred_channel = :channel, status = :scheduled, channel = null, attempts = 0,
+                            fallen_back = false, claimed_until = null
+                        where appointment_type = :type and purpose = :purpose and status in (:waiting)
+                            and appointment_id is not null and appointment_starts_at is not null
+                        """)
+                .param("lead", leadHours).param("channel", channel.name()).param("scheduled", SCHEDULED.name())
+                .param("type", appointmentType).param("purpose", purpose.name()).param("waiting", WAITING)
+                .update();
     }
 
     /** A FAILED message back in the queue, with a fresh budget on every channel and the same id (idempotency key). */

@@ -4,12 +4,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -29,14 +32,23 @@ public class Notifications {
             calendar_sequence, calendar_summary, calendar_location, provider_id, delivery, delivered_at
             """;
 
+    private static final TypeReference<Map<String, String>> PLACEHOLDERS = new TypeReference<>() {
+    };
+
     private final JdbcClient jdbc;
     private final NotificationTransitions transitions;
     private final Clock clock;
+    private final JsonMapper json;
 
-    Notifications(JdbcClient jdbc, NotificationTransitions transitions, Clock clock) {
+    Notifications(JdbcClient jdbc, NotificationTransitions transitions, Clock clock, JsonMapper json) {
         this.jdbc = jdbc;
         this.transitions = transitions;
         this.clock = clock;
+        this.json = json;
+    }
+
+    /** An appointment message not yet sent, with what it was worded from. */
+    public record WaitingMessage(UUID id, NewNotification.WordedFrom wordedFrom) {
     }
 
     /** @return the new message's id, which is also its idempotency key */
@@ -47,10 +59,11 @@ public class Notifications {
                         insert into notification (id, patient_id, purpose, appointment_id, pathway_id, step_code, title,
                             body, content_slug, content_section, appointment_starts_at, appointment_ends_at,
                             preferred_channel, due_at, status, next_attempt_at, source_event_id, created_at,
-                            calendar_sequence, calendar_summary, calendar_location)
+                            calendar_sequence, calendar_summary, calendar_location, appointment_type, template_version,
+                            wording)
                         values (:id, :patient, :purpose, :appointment, :pathway, :step, :title, :body, :slug, :section,
                             :startsAt, :endsAt, :preferred, :due, :scheduled, :due, :source, :now,
-                            :sequence, :summary, :location)
+                            :sequence, :summary, :location, :type, :templateVersion, cast(:wording as jsonb))
                         """)
                 .param("scheduled", NotificationStatus.SCHEDULED.name())
                 .param("id", id).param("patient", n.patientId()).param("purpose", n.purpose().name())
@@ -62,8 +75,58 @@ public class Notifications {
                 .param("sequence", n.calendar() == null ? null : n.calendar().sequence())
                 .param("summary", n.calendar() == null ? null : n.calendar().summary())
                 .param("location", n.calendar() == null ? null : n.calendar().location())
+                .param("type", n.appointmentType())
+                .param("templateVersion", n.wordedFrom() == null ? null : n.wordedFrom().templateVersion())
+                .param("wording", n.wordedFrom() == null ? null : json.writeValueAsString(n.wordedFrom().values()))
                 .update();
         return id;
+    }
+
+    /**
+     * The messages of {@code purpose} not yet handed to a channel (SCHEDULED or HELD) that were worded from a
+     * template, locked until the caller's transaction ends: a dispatcher skips them meanwhile, and takes them after
+     * with whatever words the caller gave them. One being sent right now is not among them; it goes as it was.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<WaitingMessage> waitingWordedFrom(Purpose purpose) {
+        return jdbc.sql("""
+                        select id, template_version, wording::text as wording from notification
+                        where purpose = :purpose and status in (:waiting) and appointment_id is not null
+                            and template_version is not null
+                        order by id
+                        for update
+                        """)
+                .param("purpose", purpose.name()).param("waiting", NotificationTransitions.WAITING)
+                .query((rs, row) -> new WaitingMessage(rs.getObject("id", UUID.class),
+                        new NewNotification.WordedFrom(rs.getInt("template_version"),
+                                json.readValue(rs.getString("wording"), PLACEHOLDERS))))
+                .list();
+    }
+
+    /**
+     * Gives a message not yet sent new words, from a newer template version and the same facts.
+     *
+     * @return false when it has been handed to a channel meanwhile (it goes with the words it had)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean reword(UUID id, NewNotification.Wording words, int templateVersion) {
+        return jdbc.sql("""
+                        update notification set title = :title, body = :body, template_version = :version
+                        where id = :id and status in (:waiting)
+                        """)
+                .param("title", words.title()).param("body", words.body()).param("version", templateVersion)
+                .param("id", id).param("waiting", NotificationTransitions.WAITING).update() == 1;
+    }
+
+    /**
+     * Moves the reminders of one kind for one appointment type that are not yet handed to a channel to a new lead
+     * before their appointment and a new first channel (see {@link NotificationTransitions#replan}).
+     *
+     * @return how many were re-planned
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int replan(String appointmentType, Purpose purpose, int leadHours, Channel channel) {
+        return transitions.replan(appointmentType, purpose, leadHours, channel);
     }
 
     /**

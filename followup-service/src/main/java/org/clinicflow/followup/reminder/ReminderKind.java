@@ -3,35 +3,35 @@ package org.clinicflow.followup.reminder;
 import org.clinicflow.followup.notification.Channel;
 import org.clinicflow.followup.notification.Purpose;
 
-import java.time.Duration;
-
 /**
- * When, before an appointment, the patient is reminded of it. Two days ahead goes by email (with the calendar entry);
- * two hours ahead by SMS, which a patient on the way sees sooner. Each falls back to the other consented channel.
+ * The two reminders of an appointment, named by their usual timing. When each goes, and by which channel first, is data
+ * per appointment type ({@link ReminderTimings}); each falls back to the other consented channel. The timing here is
+ * for a type the table has no row for (the event contract allows new types): two days ahead by email (with the calendar
+ * entry), two hours ahead by SMS, which a patient on the way sees sooner. V7 seeded the known types with the same.
  */
 enum ReminderKind {
-    TWO_DAYS_BEFORE(Duration.ofDays(2), Purpose.TWO_DAYS_BEFORE, Channel.EMAIL),
-    TWO_HOURS_BEFORE(Duration.ofHours(2), Purpose.TWO_HOURS_BEFORE, Channel.SMS);
+    TWO_DAYS_BEFORE(Purpose.TWO_DAYS_BEFORE, 48, Channel.EMAIL),
+    TWO_HOURS_BEFORE(Purpose.TWO_HOURS_BEFORE, 2, Channel.SMS);
 
-    private final Duration lead;
     private final Purpose purpose;
-    private final Channel channel;
+    private final int defaultLeadHours;
+    private final Channel defaultChannel;
 
-    ReminderKind(Duration lead, Purpose purpose, Channel channel) {
-        this.lead = lead;
+    ReminderKind(Purpose purpose, int defaultLeadHours, Channel defaultChannel) {
         this.purpose = purpose;
-        this.channel = channel;
-    }
-
-    Duration lead() {
-        return lead;
+        this.defaultLeadHours = defaultLeadHours;
+        this.defaultChannel = defaultChannel;
     }
 
     Purpose purpose() {
         return purpose;
     }
 
-    Channel channel() {
-        return channel;
+    int defaultLeadHours() {
+        return defaultLeadHours;
+    }
+
+    Channel defaultChannel() {
+        return defaultChannel;
     }
 }

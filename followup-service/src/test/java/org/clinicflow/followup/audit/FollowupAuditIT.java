@@ -20,9 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** followup-service's reads and changes of patient data leave audit records, refused attempts included. */
 class FollowupAuditIT extends FollowupServiceIT {
 
-    /** Pathway definitions are the clinic's plan per treatment: no patient in them. */
+    /**
+     * Pathway definitions are the clinic's plan per treatment, message templates and reminder timings its wording and
+     * timing of appointment messages: no patient in them. (Their changes are audited all the same.)
+     */
     private static final Set<String> NOT_PATIENT_DATA = Set.of("GET /api/followup/pathways",
-            "GET /api/followup/pathways/{treatment}", "PUT /api/followup/pathways/{treatment}");
+            "GET /api/followup/pathways/{treatment}", "PUT /api/followup/pathways/{treatment}",
+            "GET /api/followup/message-templates", "GET /api/followup/message-templates/{purpose}",
+            "GET /api/followup/reminder-timings");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
