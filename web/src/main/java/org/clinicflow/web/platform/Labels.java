@@ -134,6 +134,15 @@ public class Labels {
         };
     }
 
+    /** The appointment messages as clinic admin names them: the reminders by order, since their timing can change. */
+    public String messageKind(String purpose) {
+        return switch (purpose) {
+            case "TWO_DAYS_BEFORE" -> "First reminder";
+            case "TWO_HOURS_BEFORE" -> "Second reminder";
+            default -> purpose(purpose);
+        };
+    }
+
     public String offerStatus(String code) {
         return OFFER_STATUSES.getOrDefault(code, code);
     }
