@@ -32,8 +32,9 @@ class MessagesController {
 
     private static final Map<String, String> TEMPLATE_FIELDS = Map.of("title", "Subject", "body", "Message",
             "reason", "Why you are changing it");
-    private static final Map<String, String> TIMING_FIELDS = Map.of("leadHours", "Hours before the appointment",
-            "channel", "Send it first by");
+    /** followup-service's details read after these: "must be 1 to 336 hours before the appointment". */
+    private static final Map<String, String> TIMING_FIELDS = Map.of("leadHours", "The reminder",
+            "channel", "The first way to send it");
 
     private final Services services;
 

@@ -127,14 +127,14 @@ class MessagesScreensIT extends ScreenTest {
             ada.fill("leadHours", "400");
             ada.press("Save the timing");
             ada.arrive("messages-10-timing-refused", "First reminder");
-            assertThat(ada.text("#leadHours-error")).isNotBlank();
+            assertThat(ada.text("#leadHours-error")).contains("1 to 336 hours");
             assertThat(ada.find("#leadHours").getDomProperty("value")).isEqualTo("400");
 
             ada.fill("leadHours", "24");
             ada.choose("channel-sms");
             ada.press("Save the timing");
             ada.arrive("messages-11-timing-saved", "Messages to patients");
-            assertThat(ada.text("#saved")).contains("moved to the new time");
+            assertThat(ada.text("#saved")).contains("The reminder timing is saved");
             assertThat(ada.text("#timing-FULL_CONSULTATION-TWO_DAYS_BEFORE")).contains("24 hours before",
                     "Text message");
             assertThat(ada.text("#timing-FREE_CONSULTATION-TWO_DAYS_BEFORE")).as("other types keep theirs")
