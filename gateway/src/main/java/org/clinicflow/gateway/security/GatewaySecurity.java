@@ -103,9 +103,10 @@ class GatewaySecurity {
         var csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
         return http
                 .authorizeExchange(exchanges -> exchanges
-                        // Health and info exist only on the management port, which is not published; on the public
+                        // Health, info and metrics exist only on the management port, which is not published; on the public
                         // port these paths find nothing. Only the gateway's own forward reaches its fallbacks.
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
                         .pathMatchers("/fallback/**", "/actuator", "/actuator/**").denyAll()
                         .pathMatchers("/api/**").permitAll()
                         // The screens' start page and their static files; every other page needs a session.
