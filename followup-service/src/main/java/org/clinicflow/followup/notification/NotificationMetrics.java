@@ -39,6 +39,8 @@ class NotificationMetrics {
     private final Map<Channel, Counter> sent = new EnumMap<>(Channel.class);
     private final Map<Channel, Counter> failed = new EnumMap<>(Channel.class);
     private final Counter failedWithoutChannel;
+    /** Held here: a gauge keeps only a weak reference to what it reads, and would report NaN once it is collected. */
+    private final CachedReading oldestDue;
 
     NotificationMetrics(MeterRegistry registry, JdbcClient jdbc, Clock clock) {
         // Registered up front, at zero, so that a failure rate has both sides from the first scrape.
@@ -50,7 +52,7 @@ class NotificationMetrics {
         }
         failedWithoutChannel = counter(registry, "clinicflow.notifications.failed", NO_CHANNEL,
                 "Messages that reached the clinic's worklist because no channel could deliver them");
-        var oldestDue = new CachedReading("oldest due message", () -> {
+        oldestDue = new CachedReading("oldest due message", () -> {
             var now = clock.instant();
             var oldest = jdbc.sql("select min(next_attempt_at) from notification where "
                             + NotificationTransitions.DUE)
