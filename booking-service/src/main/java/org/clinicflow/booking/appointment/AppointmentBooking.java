@@ -52,12 +52,15 @@ public class AppointmentBooking {
     private final BookingRules rules;
     private final RuleOverrides overrides;
     private final ApplicationEventPublisher events;
+    private final BookingMetrics metrics;
 
     AppointmentBooking(AppointmentRepository appointments, AppointmentChangeRepository history,
                        PatientRepository patients, ClinicianRepository clinicians, SiteRepository sites,
                        AvailabilitySearch availability, Outbox outbox, Clock clock,
                        HoldProperties holds,
-                       BookingRules rules, RuleOverrides overrides, ApplicationEventPublisher events) {
+                       BookingRules rules, RuleOverrides overrides, ApplicationEventPublisher events,
+                       BookingMetrics metrics) {
+        this.metrics = metrics;
         this.rules = rules;
         this.overrides = overrides;
         this.events = events;
@@ -111,7 +114,8 @@ public class AppointmentBooking {
         appointments.saveAndFlush(appointment);
         link(answering, appointment);
         overrides.record(appointment, AppointmentChange.Action.BOOKED, overridden, why, by, now);
-        return recordBooked(appointment, AppointmentChange.Action.BOOKED, reason, answering, by);
+        return recordBooked(appointment, AppointmentChange.Action.BOOKED, reason, answering, by,
+                BookingMetrics.BookedThrough.DESK);
     }
 
     /** Staff's booking straight away; the booking rules hold it unless {@code overrideReason} is given. */
@@ -120,7 +124,7 @@ public class AppointmentBooking {
                      String overrideReason) {
         var why = overrideReason(overrideReason);
         return book(slot, patientId, reason, answering, by, broken -> BookingRules.heldUnlessOverridden(broken, why),
-                why);
+                why, BookingMetrics.BookedThrough.DESK);
     }
 
     /**
@@ -134,15 +138,16 @@ public class AppointmentBooking {
                 broken -> {
                     rules.refuseForPatient(type, broken);
                     return List.of();
-                }, null);
+                }, null, BookingMetrics.BookedThrough.SELF_REFERRAL);
     }
 
     /**
-     * @param held what to do with the rules the new time breaks: refuse, or answer the ones to record as overridden
+     * @param held    what to do with the rules the new time breaks: refuse, or answer the ones to record as overridden
+     * @param through who booked it, for the count of bookings by channel
      */
     private Appointment book(Slot slot, UUID patientId, String reason, Answering answering, ClinicUser by,
                              Function<List<BookingRules.Broken>, List<BookingRules.Broken>> held,
-                             String overrideReason) {
+                             String overrideReason, BookingMetrics.BookedThrough through) {
         requirePatient(patientId);
         var now = clock.instant();
         var siteId = claimable(slot, now, null, "startsAt");
@@ -154,7 +159,7 @@ public class AppointmentBooking {
         appointments.saveAndFlush(appointment);
         link(answering, appointment);
         overrides.record(appointment, AppointmentChange.Action.BOOKED, overridden, overrideReason, by, now);
-        return recordBooked(appointment, AppointmentChange.Action.BOOKED, reason, answering, by);
+        return recordBooked(appointment, AppointmentChange.Action.BOOKED, reason, answering, by, through);
     }
 
     /** One appointment, for a feature that must show what it booked (a self-referral's confirmation page). */
@@ -181,7 +186,8 @@ public class AppointmentBooking {
         var appointment = Appointment.book(patientId, clinician.id(), session.map(s -> s.siteId()).orElse(null),
                 slot.appointmentType(), slot.startsAt(), reason, by.userId(), now, true);
         appointments.saveAndFlush(appointment);
-        return recordBooked(appointment, AppointmentChange.Action.OVERBOOKED, reason, Answering.NOTHING, by);
+        return recordBooked(appointment, AppointmentChange.Action.OVERBOOKED, reason, Answering.NOTHING, by,
+                BookingMetrics.BookedThrough.DESK);
     }
 
     /**
@@ -410,11 +416,12 @@ public class AppointmentBooking {
     }
 
     private Appointment recordBooked(Appointment appointment, AppointmentChange.Action action, String reason,
-                                     Answering answering, ClinicUser by) {
+                                     Answering answering, ClinicUser by, BookingMetrics.BookedThrough through) {
         history.save(new AppointmentChange(appointment.id(), clock.instant(), by, action, reason, null,
                 appointment.startsAt(), null, appointment.status()));
         outbox.append(AppointmentEvents.TOPIC,
                 AppointmentEvents.booked(appointment, setting(appointment), answering.reviewRequestId(), clock));
+        metrics.booked(through);
         return appointment;
     }
 

@@ -28,6 +28,13 @@ class AccessClock {
     /** The promise as the view {@code enquiry_promise} defines it, for everyone who asks (see V16). */
     private static final String KEEPS_PROMISE = """
             exists (select 1 from enquiry_promise p where p.enquiry_id = e.id and p.booked_within_target)""";
+    /**
+     * At risk: the deadline is within the lead ({@code :atRiskFrom} is now plus the lead) and not yet passed, and no
+     * booking keeps the promise. The warning is raised from this, and {@link EnquiryMetrics} counts by it.
+     */
+    static final String AT_RISK = "e.deadline > :now and e.deadline <= :atRiskFrom and not " + KEEPS_PROMISE;
+    /** Breached: the deadline has passed and no booking kept the promise. */
+    static final String BREACHED = "e.deadline <= :now and not " + KEEPS_PROMISE;
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
@@ -47,11 +54,9 @@ class AccessClock {
     @Transactional
     public void check() {
         var now = clock.instant();
-        int atRisk = raise("at_risk_at", AccessEvents.AT_RISK_V1, """
-                e.at_risk_at is null and e.breached_at is null and e.deadline > :now
-                and e.deadline <= :atRiskFrom and not""" + " " + KEEPS_PROMISE, now);
-        int breached = raise("breached_at", AccessEvents.BREACHED_V1, """
-                e.breached_at is null and e.deadline <= :now and not""" + " " + KEEPS_PROMISE, now);
+        int atRisk = raise("at_risk_at", AccessEvents.AT_RISK_V1,
+                "e.at_risk_at is null and e.breached_at is null and " + AT_RISK, now);
+        int breached = raise("breached_at", AccessEvents.BREACHED_V1, "e.breached_at is null and " + BREACHED, now);
         if (atRisk + breached > 0) {
             log.info("Access clock: {} enquiries at risk, {} breached", atRisk, breached);
         }
@@ -61,7 +66,7 @@ class AccessClock {
         var due = jdbc.sql("select e.id, e.patient_id, e.first_contact_at, e.deadline from enquiry e where "
                         + condition + " order by e.deadline limit 500 for update of e skip locked")
                 .param("now", Timestamp.from(now))
-                .param("atRiskFrom", Timestamp.from(now.plus(atRiskLead)))
+                .param("atRiskFrom", Timestamp.from(atRiskFrom(now)))
                 .query((rs, row) -> new Due(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
                         rs.getTimestamp("first_contact_at").toInstant(), rs.getTimestamp("deadline").toInstant()))
                 .list();
@@ -72,6 +77,11 @@ class AccessClock {
                     enquiry.firstContactAt(), enquiry.deadline(), now));
         }
         return due.size();
+    }
+
+    /** When an enquiry whose deadline is at {@code now} plus the lead starts to count as at risk. */
+    Instant atRiskFrom(Instant now) {
+        return now.plus(atRiskLead);
     }
 
     private record Due(UUID id, UUID patientId, Instant firstContactAt, Instant deadline) {

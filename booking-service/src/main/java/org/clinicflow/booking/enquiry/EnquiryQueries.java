@@ -33,7 +33,13 @@ import java.util.UUID;
 class EnquiryQueries {
 
     /** Older unbooked enquiries are in the access report, not the worklist. */
-    private static final Duration WORKLIST_REACH = Duration.ofDays(14);
+    static final Duration WORKLIST_REACH = Duration.ofDays(14);
+    /**
+     * On reception's worklist: no live booking, first contact since {@code :since} (now less the reach), and not
+     * settled without an appointment. Over {@code enquiry e} joined to {@code enquiry_promise p}.
+     */
+    static final String AWAITING_BOOKING =
+            "not p.booked and e.first_contact_at >= :since and not e.no_appointment_needed";
 
     /**
      * The enquiry and how the promise stands: booked within target when its appointment starts by the deadline; seen
@@ -74,7 +80,7 @@ class EnquiryQueries {
      */
     PageOf<EnquiryView> awaitingBooking(int page, int size) {
         var since = Timestamp.from(clock.instant().minus(WORKLIST_REACH));
-        var waiting = " where not p.booked and e.first_contact_at >= :since and not e.no_appointment_needed";
+        var waiting = " where " + AWAITING_BOOKING;
         long total = jdbc.sql("select count(*) from enquiry e join enquiry_promise p on p.enquiry_id = e.id"
                         + waiting)
                 .param("since", since).query(Long.class).single();

@@ -6,6 +6,7 @@ import org.clinicflow.localstack.ClinicInfrastructure;
 import org.clinicflow.localstack.ClinicSystem;
 import org.clinicflow.localstack.DemoUsers;
 import org.clinicflow.localstack.KeycloakAdmin;
+import org.clinicflow.localstack.ObservabilityFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -258,7 +259,8 @@ class GatewayEdgeIT {
         var admin = token(DemoUsers.CLINIC_ADMIN);
         for (var path : List.of("/actuator", "/actuator/health", "/actuator/gateway/routes", "/fallback/content",
                 "/api/booking/actuator/health", "/api/booking/v3/api-docs", "/api/booking/%2e%2e/actuator/health",
-                "/api/content/../../actuator/env", "/v3/api-docs")) {
+                "/api/content/../../actuator/env", "/v3/api-docs", "/actuator/prometheus",
+                "/api/booking/actuator/prometheus", "/api/followup/../../actuator/prometheus")) {
             for (var token : Arrays.asList(null, admin)) {
                 var response = call("GET", path, token, null, from, Map.of());
                 if (response.status() == 302) {
@@ -269,6 +271,35 @@ class GatewayEdgeIT {
                 }
                 assertThat(response.body()).as(path).doesNotContain("\"status\":\"UP\"", "springdoc", "openapi");
             }
+        }
+    }
+
+    /**
+     * Prometheus scrapes each service on its management port, without a token; what the alert rules and the dashboard
+     * read from content-service, the gateway and web is there (booking's and followup's own are checked by their
+     * ClinicMetricsIT). Through the gateway the same path is answered above, never with metrics.
+     */
+    @Test
+    @Order(8)
+    void everyServiceServesItsMetricsOnItsManagementPort() {
+        var from = nextAddress();
+        // Requests through the gateway to content-service and to the screens, so that their request timers have samples.
+        call("GET", "/api/content/treatments", null, null, from, Map.of());
+        call("GET", "/", null, null, from, Map.of());
+        var ports = system.ports();
+        var managementPorts = Map.of(ObservabilityFiles.BOOKING, ports.bookingManagement(),
+                ObservabilityFiles.CONTENT, ports.contentManagement(), ObservabilityFiles.FOLLOWUP,
+                ports.followupManagement(), ObservabilityFiles.GATEWAY, ports.gatewayManagement(),
+                ObservabilityFiles.WEB, ports.webManagement());
+        managementPorts.forEach((service, port) -> {
+            var scrape = ApiCall.get("http://localhost:" + port + "/actuator/prometheus", null);
+            assertThat(scrape.status()).as(service).isEqualTo(200);
+            assertThat(scrape.body()).as(service).contains("jvm_memory_used_bytes");
+        });
+        for (var service : List.of(ObservabilityFiles.CONTENT, ObservabilityFiles.GATEWAY, ObservabilityFiles.WEB)) {
+            var scrape = ApiCall.get("http://localhost:" + managementPorts.get(service) + "/actuator/prometheus", null);
+            assertThat(ObservabilityFiles.missingFrom(scrape.body(), ObservabilityFiles.expectedFrom(service)))
+                    .as(service).isEmpty();
         }
     }
 

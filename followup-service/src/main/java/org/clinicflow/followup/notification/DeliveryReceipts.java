@@ -113,7 +113,7 @@ class DeliveryReceipts {
         }
         log.info("Notification {} was not delivered ({}) after {} tries and has no other channel; flagged for the "
                 + "clinic", text.id(), delivery, attempts);
-        transitions.undeliverable(text.id(), text.providerId(), delivery, describe(delivery));
+        transitions.undeliverable(text.id(), text.providerId(), text.channel(), delivery, describe(delivery));
     }
 
     private static String describe(Delivery delivery) {

@@ -37,13 +37,17 @@ import static org.clinicflow.followup.notification.Notifications.utc;
 class NotificationTransitions {
 
     static final List<String> WAITING = List.of(SCHEDULED.name(), HELD.name());
+    /** Due: waiting ({@code :waiting}) and its time has come ({@code :now}); the dispatcher claims these first. */
+    static final String DUE = "status in (:waiting) and next_attempt_at <= :now";
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final NotificationMetrics metrics;
 
-    NotificationTransitions(JdbcClient jdbc, Clock clock) {
+    NotificationTransitions(JdbcClient jdbc, Clock clock, NotificationMetrics metrics) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Claims up to {@code n} due messages, and any whose claim lapsed, for one dispatcher for {@code lease}. */
@@ -53,7 +57,7 @@ class NotificationTransitions {
                         with due as (
                             -- Claimed before by anyone: that try may have reached a provider.
                             select id, claimed_by is not null as tried_before from notification
-                            where (status in (:waiting) and next_attempt_at <= :now)
+                            where (%s)
                                or (status = :sending and claimed_until < :now)
                             order by next_attempt_at
                             limit :n
@@ -63,7 +67,7 @@ class NotificationTransitions {
                             -- Checked again on the row as locked: a row claimed meanwhile is never claimed twice.
                             and (notification.status in (:waiting) or notification.claimed_until < :now)
                         returning notification.*, due.tried_before
-                        """)
+                        """.formatted(DUE))
                 .param("waiting", WAITING).param("sending", SENDING.name())
                 .param("now", utc(now)).param("n", n)
                 .param("lease", utc(now.plus(lease))).param("instance", instance)
@@ -76,7 +80,7 @@ class NotificationTransitions {
      * @param providerId the provider's id when it reports delivery later: the message then awaits its receipt
      */
     void sent(UUID id, Channel channel, int attempts, String text, QuotedContent content, UUID providerId) {
-        jdbc.sql("""
+        int moved = jdbc.sql("""
                         update notification set status = :sent, channel = :channel, attempts = :attempts,
                             sent_at = :now, sent_text = :text, content_version = :version, content_hash = :hash,
                             claimed_until = null, last_error = null, provider_id = :provider,
@@ -89,6 +93,9 @@ class NotificationTransitions {
                 .param("channel", channel.name()).param("attempts", attempts).param("now", utc(clock.instant()))
                 .param("text", text).param("version", content == null ? null : content.version())
                 .param("hash", content == null ? null : content.contentHash()).param("id", id).update();
+        if (moved == 1) {
+            metrics.sent(channel);
+        }
     }
 
     /** Not sent this time: tried again at {@code at}, on this channel (null: none chosen yet). */
@@ -133,7 +140,7 @@ class NotificationTransitions {
      * @param attempts the tries spent on it, or null to keep the count as it was
      */
     void fail(UUID id, Channel channel, Integer attempts, String reason) {
-        jdbc.sql("""
+        int moved = jdbc.sql("""
                         update notification set status = :failed, channel = coalesce(:channel, channel),
                             attempts = coalesce(:attempts, attempts), claimed_until = null, last_error = :reason
                         where id = :id and status = :sending
@@ -141,6 +148,9 @@ class NotificationTransitions {
                 .param("failed", FAILED.name()).param("sending", SENDING.name())
                 .param("channel", channel == null ? null : channel.name()).param("attempts", attempts)
                 .param("reason", reason).param("id", id).update();
+        if (moved == 1) {
+            metrics.failed(channel);
+        }
     }
 
     /** What it was about no longer holds (its appointment has started), found as it was about to go. */
@@ -252,9 +262,13 @@ class NotificationTransitions {
                 .param("sent", SENT.name()).param("pending", Delivery.PENDING.name()).update() == 1;
     }
 
-    /** It never arrived and no channel is left: on the clinic's worklist, with what the provider said. */
-    boolean undeliverable(UUID id, UUID providerId, Delivery delivery, String error) {
-        return jdbc.sql("""
+    /**
+     * It never arrived and no channel is left: on the clinic's worklist, with what the provider said.
+     *
+     * @param channel the channel it was sent on, for the count of failures
+     */
+    boolean undeliverable(UUID id, UUID providerId, Channel channel, Delivery delivery, String error) {
+        boolean moved = jdbc.sql("""
                         update notification set status = :failed, delivery = :delivery, delivery_checked_at = :now,
                             last_error = :error
                         where id = :id and provider_id = :provider and status = :sent and delivery = :pending
@@ -263,5 +277,9 @@ class NotificationTransitions {
                 .param("now", utc(clock.instant())).param("error", error).param("id", id)
                 .param("provider", providerId).param("sent", SENT.name())
                 .param("pending", Delivery.PENDING.name()).update() == 1;
+        if (moved) {
+            metrics.failed(channel);
+        }
+        return moved;
     }
 }

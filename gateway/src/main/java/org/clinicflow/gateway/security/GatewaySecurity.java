@@ -29,6 +29,7 @@ import org.springframework.security.web.server.csrf.CookieServerCsrfTokenReposit
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
@@ -91,7 +92,7 @@ class GatewaySecurity {
 
     @Bean
     SecurityWebFilterChain gatewayChain(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-                                        GatewayProperties properties,
+                                        GatewayProperties properties, ManagementPort managementPort,
                                         @Value("${spring.security.oauth2.client.provider.keycloak.issuer-uri}")
                                         URI issuer) {
         var authorizationRequests = new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
@@ -106,6 +107,10 @@ class GatewaySecurity {
                         // Health and info exist only on the management port, which is not published; on the public
                         // port these paths find nothing. Only the gateway's own forward reaches its fallbacks.
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // Metrics for Prometheus on the management port; on the public port denied below (404).
+                        .matchers(new AndServerWebExchangeMatcher(
+                                ServerWebExchangeMatchers.pathMatchers("/actuator/prometheus"),
+                                managementPort.requests())).permitAll()
                         .pathMatchers("/fallback/**", "/actuator", "/actuator/**").denyAll()
                         .pathMatchers("/api/**").permitAll()
                         // The screens' start page and their static files; every other page needs a session.

@@ -30,6 +30,11 @@ public class DeadLetterConfiguration {
         return new DeadLetters(jdbc, kafka, json, clock.getIfAvailable(Clock::systemUTC));
     }
 
+    @Bean
+    DeadLetterMetrics deadLetterMetrics(DeadLetters deadLetters) {
+        return new DeadLetterMetrics(deadLetters);
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnProperty("clinicflow.dead-letters.path")

@@ -77,6 +77,11 @@ public class DeadLetters implements ConsumerRecordRecoverer {
                 record.offset(), group, reason(exception));
     }
 
+    /** Dead letters nobody has replayed yet: what a clinic admin still has to look at. */
+    public long waiting() {
+        return jdbc.sql("select count(*) from dead_letter where replayed_at is null").query(Long.class).single();
+    }
+
     /** The waiting ones first (oldest first), then the latest replayed. */
     public List<DeadLetter> list(int limit) {
         return jdbc.sql("""

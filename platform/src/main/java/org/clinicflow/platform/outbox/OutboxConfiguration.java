@@ -23,6 +23,11 @@ public class OutboxConfiguration {
     }
 
     @Bean
+    OutboxMetrics outboxMetrics(OutboxRelay relay) {
+        return new OutboxMetrics(relay);
+    }
+
+    @Bean
     Outbox outbox(JdbcClient jdbc, JsonMapper json, OutboxRelay relay) {
         return new Outbox(jdbc, json, relay);
     }

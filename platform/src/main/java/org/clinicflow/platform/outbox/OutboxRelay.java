@@ -78,6 +78,18 @@ public class OutboxRelay implements SmartLifecycle {
         return sent == null ? 0 : sent;
     }
 
+    /**
+     * How long the oldest unsent event has waited, in seconds, by the database's clock (the one that stamped
+     * {@code created_at}); 0 when nothing waits. Read through the partial index of unsent events, oldest first.
+     */
+    public double oldestUnsentAgeSeconds() {
+        return jdbc.sql("""
+                        select coalesce(extract(epoch from now() - min(created_at)), 0) from (
+                            select created_at from outbox_event where sent_at is null order by position limit 1) oldest
+                        """)
+                .query(Double.class).single();
+    }
+
     private int send(List<Pending> batch) {
         var futures = new ArrayList<CompletableFuture<?>>(batch.size());
         for (Pending event : batch) {

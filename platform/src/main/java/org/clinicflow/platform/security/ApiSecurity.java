@@ -26,8 +26,10 @@ public final class ApiSecurity {
             throws Exception {
         return http
                 .authorizeHttpRequests(requests -> {
-                    // Health is served on the management port only, which the gateway never routes to.
-                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                    // Health and metrics are served on the management port only, which the gateway never routes to; metrics
+                    // carry no personal data (deploy/observability).
+                    requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                            "/actuator/prometheus").permitAll()
                             .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll();
                     publicEndpoints.customize(requests);
                     requests.requestMatchers("/api/**").authenticated().anyRequest().denyAll();

@@ -75,8 +75,9 @@ class WebSecurity {
         var csrf = new FormFieldOnly();
         return http
                 .authorizeHttpRequests(requests -> requests
-                        // Health and info exist only on the management port, which the gateway never routes to.
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        // Health, info and metrics exist only on the management port, which the gateway never routes to.
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
                         .requestMatchers("/", "/assets/**", "/webjars/**", "/error").permitAll()
                         // The treatment information is public, as content-service publishes it.
                         .requestMatchers(HttpMethod.GET, "/treatments", "/treatments/*").permitAll()
