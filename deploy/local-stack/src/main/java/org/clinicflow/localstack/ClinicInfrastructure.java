@@ -78,6 +78,14 @@ public final class ClinicInfrastructure implements AutoCloseable {
     }
 
     public static ClinicInfrastructure start(Ports ports, Path workDir) {
+        return start(ports, workDir, 1);
+    }
+
+    /**
+     * @param kafkaNodes 1 for a single broker (what the integration tests use: quicker to start); 3 or more for a
+     *                   replicated cluster ({@link KafkaCluster}) that loses nothing when one broker goes
+     */
+    public static ClinicInfrastructure start(Ports ports, Path workDir, int kafkaNodes) {
         var resources = new ArrayList<AutoCloseable>();
         try {
             long t0 = System.nanoTime();
@@ -88,9 +96,17 @@ public final class ClinicInfrastructure implements AutoCloseable {
             log.info("PostgreSQL ready on port {} ({} ms)", postgres.port(), millisSince(t0));
 
             long t1 = System.nanoTime();
-            log.info("Starting Kafka (KRaft) ...");
-            var kafka = KafkaBroker.start(ports.kafka(), workDir.resolve("kafka"));
-            resources.add(kafka);
+            log.info("Starting Kafka (KRaft, {} node(s)) ...", kafkaNodes);
+            Broker kafka;
+            if (kafkaNodes > 1) {
+                var cluster = KafkaCluster.start(kafkaNodes, ports.kafka(), workDir.resolve("kafka"));
+                resources.add(cluster);
+                kafka = cluster;
+            } else {
+                var broker = KafkaBroker.start(ports.kafka(), workDir.resolve("kafka"));
+                resources.add(broker);
+                kafka = new EmbeddedBroker(broker);
+            }
             log.info("Kafka ready on {} ({} ms)", kafka.bootstrapServers(), millisSince(t1));
 
             long t2 = System.nanoTime();
@@ -107,7 +123,7 @@ public final class ClinicInfrastructure implements AutoCloseable {
                     mailbox.imapPort());
 
             return new ClinicInfrastructure("localhost:" + postgres.port(), name -> postgres.createDatabase(name, name),
-                    new EmbeddedBroker(kafka), keycloak.url(), mailbox, resources);
+                    kafka, keycloak.url(), mailbox, resources);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;

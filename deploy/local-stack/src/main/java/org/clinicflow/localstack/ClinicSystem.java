@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 
 /**
  * The three services, the screens (web) and the gateway, each as its own process from its built jar, wired to a
@@ -27,11 +29,11 @@ public final class ClinicSystem implements AutoCloseable {
     public static final Map<String, String> UNLIMITED_RATE = Map.of("RATE_LIMIT_PER_USER", "100000000",
             "RATE_LIMIT_PER_ADDRESS", "100000000", "RATE_LIMIT_SELF_REFERRALS", "100000000");
 
-    private final Ports ports;
+    private final List<Ports> instances;
     private final Map<String, ServiceProcess> processes;
 
-    private ClinicSystem(Ports ports, Map<String, ServiceProcess> processes) {
-        this.ports = ports;
+    private ClinicSystem(List<Ports> instances, Map<String, ServiceProcess> processes) {
+        this.instances = instances;
         this.processes = processes;
     }
 
@@ -45,6 +47,23 @@ public final class ClinicSystem implements AutoCloseable {
         public static Ports anyFree() {
             return new Ports(FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
                     FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick());
+        }
+
+        /**
+         * The ports of the n-th instance of everything (from 1) when these are the first's: the local run's
+         * second instances listen 100 higher (8181, 9181, ...) so that people can find them; otherwise free ones.
+         */
+        public Ports instance(int n) {
+            if (n == 1) {
+                return this;
+            }
+            if (!equals(LOCAL_RUN)) {
+                return anyFree();
+            }
+            int shift = 100 * (n - 1);
+            return new Ports(gateway + shift, booking + shift, content + shift, followup + shift, web + shift,
+                    gatewayManagement + shift, bookingManagement + shift, contentManagement + shift,
+                    followupManagement + shift, webManagement + shift);
         }
     }
 
@@ -68,47 +87,74 @@ public final class ClinicSystem implements AutoCloseable {
      */
     public static ClinicSystem start(ClinicInfrastructure infrastructure, Ports ports, Path logDir,
                                      Map<String, String> gatewaySettings, Map<String, String> followupEnvironment) {
+        return start(infrastructure, List.of(ports), logDir, gatewaySettings, followupEnvironment);
+    }
+
+    /**
+     * {@code count} instances of every service, of the screens and of the gateway, the n-th on
+     * {@code ports.instance(n)}. Each gateway spreads every route over all instances of its service.
+     */
+    public static ClinicSystem start(ClinicInfrastructure infrastructure, Ports ports, int count, Path logDir,
+                                     Map<String, String> gatewaySettings) {
+        var instances = new ArrayList<Ports>();
+        for (int n = 1; n <= count; n++) {
+            instances.add(ports.instance(n));
+        }
+        return start(infrastructure, instances, logDir, gatewaySettings, Map.of());
+    }
+
+    private static ClinicSystem start(ClinicInfrastructure infrastructure, List<Ports> instances, Path logDir,
+                                      Map<String, String> gatewaySettings, Map<String, String> followupEnvironment) {
         var processes = new LinkedHashMap<String, ServiceProcess>();
-        var system = new ClinicSystem(ports, processes);
+        var system = new ClinicSystem(List.copyOf(instances), processes);
         // However the launching JVM ends (a failed test, Ctrl-C, SIGTERM), it takes its services with it.
         Runtime.getRuntime().addShutdownHook(new Thread(system::close, "clinic-system-stop"));
+        var first = instances.getFirst();
         try {
             // The services start side by side (their start-up is mostly CPU-bound class loading, which overlaps
             // well with the others' waiting); the gateway needs nothing from them to start.
-            // booking-service makes patients' sign-ins; their invitations lead back to this system's gateway.
-            var booking = service(infrastructure, "booking", "BOOKING", ports.booking(), ports.bookingManagement(),
-                    true);
-            booking.put("PATIENT_SIGN_IN_URL", "http://localhost:" + ports.gateway() + "/");
-            processes.put("booking-service", launch("booking-service", ports.booking(), ports.bookingManagement(),
-                    booking, logDir));
-            processes.put("content-service", launch("content-service", ports.content(), ports.contentManagement(),
-                    service(infrastructure, "content", "CONTENT", ports.content(), ports.contentManagement(), true),
-                    logDir));
-            // followup-service quotes published treatment content from content-service. Its email goes over real SMTP
-            // to the infrastructure's mailbox, which keeps it on this machine; with no SMS provider configured, SMS
-            // uses a log-only channel, so the local run needs no internet.
-            var followup = service(infrastructure, "followup", "FOLLOWUP", ports.followup(), ports.followupManagement(),
-                    true);
-            followup.put("CONTENT_URL", "http://localhost:" + ports.content());
-            followup.put("SPRING_MAIL_HOST", infrastructure.mailbox().smtpHost());
-            followup.put("SPRING_MAIL_PORT", Integer.toString(infrastructure.mailbox().smtpPort()));
-            // Links in messages (an offer of an earlier time) open the screens through the gateway.
-            followup.put("PATIENT_LINK_BASE_URL", "http://localhost:" + ports.gateway());
-            followup.putAll(followupEnvironment);
-            processes.put("followup-service", launch("followup-service", ports.followup(),
-                    ports.followupManagement(), followup, logDir));
-            // The screens call the three services directly, with the token the gateway relays to them.
-            var web = new HashMap<String, String>();
-            web.put("WEB_PORT", Integer.toString(ports.web()));
-            web.put("WEB_MANAGEMENT_PORT", Integer.toString(ports.webManagement()));
-            web.put("BOOKING_URL", "http://localhost:" + ports.booking());
-            web.put("CONTENT_URL", "http://localhost:" + ports.content());
-            web.put("FOLLOWUP_URL", "http://localhost:" + ports.followup());
-            web.put("KEYCLOAK_ISSUER_URI", infrastructure.keycloakIssuerUri());
-            processes.put("web", launch("web", ports.web(), ports.webManagement(), web, logDir));
-            processes.put("gateway", launchGateway(infrastructure, ports, logDir, gatewaySettings));
+            for (int n = 1; n <= instances.size(); n++) {
+                var ports = instances.get(n - 1);
+                // booking-service makes patients' sign-ins; their invitations lead back to this system's gateway.
+                var booking = service(infrastructure, "booking", "BOOKING", ports.booking(),
+                        ports.bookingManagement(), true);
+                booking.put("PATIENT_SIGN_IN_URL", "http://localhost:" + first.gateway() + "/");
+                processes.put(name("booking-service", n), launch(name("booking-service", n), ports.booking(),
+                        ports.bookingManagement(), booking, logDir));
+                processes.put(name("content-service", n), launch(name("content-service", n), ports.content(),
+                        ports.contentManagement(), service(infrastructure, "content", "CONTENT", ports.content(),
+                                ports.contentManagement(), true), logDir));
+                // followup-service quotes published treatment content from content-service. Its email goes over
+                // real SMTP to the infrastructure's mailbox, which keeps it on this machine; with no SMS provider
+                // configured, SMS uses a log-only channel, so the local run needs no internet.
+                var followup = service(infrastructure, "followup", "FOLLOWUP", ports.followup(),
+                        ports.followupManagement(), true);
+                followup.put("CONTENT_URL", "http://localhost:" + ports.content());
+                followup.put("SPRING_MAIL_HOST", infrastructure.mailbox().smtpHost());
+                followup.put("SPRING_MAIL_PORT", Integer.toString(infrastructure.mailbox().smtpPort()));
+                // Links in messages (an offer of an earlier time) open the screens through the gateway.
+                followup.put("PATIENT_LINK_BASE_URL", "http://localhost:" + first.gateway());
+                followup.putAll(followupEnvironment);
+                processes.put(name("followup-service", n), launch(name("followup-service", n), ports.followup(),
+                        ports.followupManagement(), followup, logDir));
+                // The screens call the three services directly, with the token the gateway relays to them.
+                var web = new HashMap<String, String>();
+                web.put("WEB_PORT", Integer.toString(ports.web()));
+                web.put("WEB_MANAGEMENT_PORT", Integer.toString(ports.webManagement()));
+                web.put("BOOKING_URL", "http://localhost:" + ports.booking());
+                web.put("CONTENT_URL", "http://localhost:" + ports.content());
+                web.put("FOLLOWUP_URL", "http://localhost:" + ports.followup());
+                web.put("KEYCLOAK_ISSUER_URI", infrastructure.keycloakIssuerUri());
+                processes.put(name("web", n), launch(name("web", n), ports.web(), ports.webManagement(), web, logDir));
+            }
+            for (int n = 1; n <= instances.size(); n++) {
+                processes.put(name("gateway", n), launchGateway(name("gateway", n), infrastructure, instances,
+                        instances.get(n - 1), logDir, gatewaySettings));
+            }
+            // Every instance starts at once, sharing the machine's cores: the wait grows with their number.
+            var limit = READY_LIMIT.multipliedBy(instances.size());
             for (var process : processes.values()) {
-                process.awaitReady(READY_LIMIT);
+                process.awaitReady(limit);
             }
             return system;
         } catch (RuntimeException e) {
@@ -117,27 +163,40 @@ public final class ClinicSystem implements AutoCloseable {
         }
     }
 
+    /** The first instance keeps the plain name, so that a single-instance system reads as it always has. */
+    private static String name(String module, int instance) {
+        return instance == 1 ? module : module + "-" + instance;
+    }
+
     /**
      * The gateway alone, ready, in front of whatever listens on the ports' service addresses: for tests of the
      * gateway's own behaviour towards a service, with a stand-in of the test's in the service's place.
      */
     public static ServiceProcess gateway(ClinicInfrastructure infrastructure, Ports ports, Path logDir,
                                          Map<String, String> gatewaySettings) {
-        return launchGateway(infrastructure, ports, logDir, gatewaySettings).awaitReady(READY_LIMIT);
+        return launchGateway("gateway", infrastructure, List.of(ports), ports, logDir, gatewaySettings)
+                .awaitReady(READY_LIMIT);
     }
 
-    private static ServiceProcess launchGateway(ClinicInfrastructure infrastructure, Ports ports, Path logDir,
+    private static ServiceProcess launchGateway(String name, ClinicInfrastructure infrastructure,
+                                                List<Ports> services, Ports own, Path logDir,
                                                 Map<String, String> settings) {
         var gateway = new HashMap<String, String>();
-        gateway.put("GATEWAY_PORT", Integer.toString(ports.gateway()));
-        gateway.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(ports.gatewayManagement()));
-        gateway.put("BOOKING_URL", "http://localhost:" + ports.booking());
-        gateway.put("CONTENT_URL", "http://localhost:" + ports.content());
-        gateway.put("FOLLOWUP_URL", "http://localhost:" + ports.followup());
-        gateway.put("WEB_URL", "http://localhost:" + ports.web());
+        gateway.put("GATEWAY_PORT", Integer.toString(own.gateway()));
+        gateway.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(own.gatewayManagement()));
+        // Every instance of each service: the gateway balances over them (its balancing package).
+        gateway.put("BOOKING_URL", addresses(services, Ports::booking));
+        gateway.put("CONTENT_URL", addresses(services, Ports::content));
+        gateway.put("FOLLOWUP_URL", addresses(services, Ports::followup));
+        gateway.put("WEB_URL", addresses(services, Ports::web));
         gateway.put("KEYCLOAK_ISSUER_URI", infrastructure.keycloakIssuerUri());
         gateway.putAll(settings);
-        return launch("gateway", ports.gateway(), ports.gatewayManagement(), gateway, logDir);
+        return launch(name, own.gateway(), own.gatewayManagement(), gateway, logDir);
+    }
+
+    private static String addresses(List<Ports> instances, ToIntFunction<Ports> port) {
+        return instances.stream().map(ports -> "http://localhost:" + port.applyAsInt(ports))
+                .collect(Collectors.joining(","));
     }
 
     private static Map<String, String> service(ClinicInfrastructure infrastructure, String database, String prefix,
@@ -156,22 +215,42 @@ public final class ClinicSystem implements AutoCloseable {
         return environment;
     }
 
-    private static ServiceProcess launch(String module, int port, int managementPort, Map<String, String> environment,
+    /** @param name the module's name, with the instance's number after a dash from the second instance on */
+    private static ServiceProcess launch(String name, int port, int managementPort, Map<String, String> environment,
                                          Path logDir) {
-        log.info("Starting {} on port {} (actuator on {})", module, port, managementPort);
+        log.info("Starting {} on port {} (actuator on {})", name, port, managementPort);
+        var module = name.replaceFirst("-\\d+$", "");
         var options = new ArrayList<>(JVM_OPTIONS);
         // Each pause with its length, next to the service's log: the first place to look when a tail latency jumps.
-        options.add("-Xlog:gc:file=\"" + logDir.resolve(module + "-gc.log").toAbsolutePath() + "\":uptime,time");
-        return ServiceProcess.launch(module, ProjectLayout.serviceJar(module), environment, managementPort, logDir,
+        options.add("-Xlog:gc:file=\"" + logDir.resolve(name + "-gc.log").toAbsolutePath() + "\":uptime,time");
+        return ServiceProcess.launch(name, ProjectLayout.serviceJar(module), environment, managementPort, logDir,
                 options);
     }
 
-    public String gatewayUrl() {
-        return "http://localhost:" + ports.gateway();
+    /**
+     * Stops the named process gracefully, starts it again with the same settings and ports, and returns once it is
+     * ready again.
+     */
+    public ServiceProcess restart(String name) {
+        var running = processes.get(name);
+        running.close();
+        var again = running.relaunch();
+        processes.put(name, again);
+        return again.awaitReady(READY_LIMIT);
     }
 
+    public String gatewayUrl() {
+        return "http://localhost:" + ports().gateway();
+    }
+
+    /** The first instance's ports. */
     public Ports ports() {
-        return ports;
+        return instances.getFirst();
+    }
+
+    /** Every instance's ports, the first first. */
+    public List<Ports> instances() {
+        return instances;
     }
 
     public ServiceProcess process(String name) {
@@ -182,7 +261,7 @@ public final class ClinicSystem implements AutoCloseable {
         return new ArrayList<>(processes.values());
     }
 
-    /** Stops every process it started, gateway first; idempotent. */
+    /** Stops every process it started, gateways first; idempotent. */
     @Override
     public void close() {
         var running = new ArrayList<>(processes.values());

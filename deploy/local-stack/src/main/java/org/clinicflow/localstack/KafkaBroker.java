@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * A real single-node Kafka broker in KRaft mode (combined broker and controller), run in this JVM with Apache Kafka's own
- * server classes. It can be stopped and started again on the same port and log directory, which is how tests prove that
- * nothing is lost while the broker is down.
+ * A real Kafka node in KRaft mode (combined broker and controller), run in this JVM with Apache Kafka's own server
+ * classes: alone, or as one member of a {@link KafkaCluster}. It can be stopped and started again on the same port and
+ * log directory, which is how tests prove that nothing is lost while a broker is down.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -37,16 +37,36 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
+     * A single-node cluster: what the integration tests use, since a replicated one costs start-up time they do not
+     * need.
+     *
      * @param port   0 picks a free port
      * @param logDir formatted on first use; an already formatted directory is reused, so the local run keeps its topics
      */
     public static KafkaBroker start(int port, Path logDir) {
         int brokerPort = port > 0 ? port : FreePorts.pick();
         int controllerPort = FreePorts.pick();
+        var broker = node(1, brokerPort, controllerPort, "1@localhost:" + controllerPort, 1, logDir,
+                Uuid.randomUuid().toString());
+        broker.startServer();
+        return broker;
+    }
+
+    /**
+     * One member of a cluster, formatted but not started.
+     *
+     * @param voters      every controller of the cluster, as {@code id@host:port,...}
+     * @param replication how many copies each partition keeps; writes wait for all in sync, and need at least two
+     *                    copies whenever there are three
+     */
+    static KafkaBroker node(int nodeId, int brokerPort, int controllerPort, String voters, int replication,
+                            Path logDir, String clusterId) {
+        var replicas = Integer.toString(replication);
+        var minInSync = Integer.toString(replication >= 3 ? 2 : 1);
         var properties = new Properties();
         properties.put("process.roles", "broker,controller");
-        properties.put("node.id", "1");
-        properties.put("controller.quorum.voters", "1@localhost:" + controllerPort);
+        properties.put("node.id", Integer.toString(nodeId));
+        properties.put("controller.quorum.voters", voters);
         properties.put("listeners", "PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
         properties.put("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort);
         properties.put("controller.listener.names", "CONTROLLER");
@@ -55,23 +75,33 @@ public final class KafkaBroker implements AutoCloseable {
         properties.put("log.dirs", logDir.toAbsolutePath().toString());
         properties.put("num.partitions", "3");
         properties.put("auto.create.topics.enable", "true");
-        // One node: internal topics cannot be replicated, and consumers should not wait for more members.
-        properties.put("offsets.topic.replication.factor", "1");
+        // Topics the services create by first use, and Kafka's own topics (consumer offsets, transactions), keep the
+        // same number of copies; with three, an acknowledged write (acks=all) is on at least two nodes, so losing one
+        // loses nothing and writes go on.
+        properties.put("default.replication.factor", replicas);
+        properties.put("min.insync.replicas", minInSync);
+        properties.put("offsets.topic.replication.factor", replicas);
         properties.put("offsets.topic.num.partitions", "5");
-        properties.put("transaction.state.log.replication.factor", "1");
-        properties.put("transaction.state.log.min.isr", "1");
-        properties.put("share.coordinator.state.topic.replication.factor", "1");
-        properties.put("share.coordinator.state.topic.min.isr", "1");
+        properties.put("transaction.state.log.replication.factor", replicas);
+        properties.put("transaction.state.log.min.isr", minInSync);
+        properties.put("share.coordinator.state.topic.replication.factor", replicas);
+        properties.put("share.coordinator.state.topic.min.isr", minInSync);
+        // A replica is dropped from the in-sync set soon after its node goes, so writes do not wait long for it.
+        properties.put("replica.lag.time.max.ms", "5000");
+        if (replication > 1) {
+            // A stopped node goes as if it crashed, without first asking the controllers to move its partitions'
+            // leadership: that is the failure the cluster is there for, and it lets the last nodes of a cluster that
+            // is closing stop at all (a controlled shutdown waits for a quorum that has already gone).
+            properties.put("controlled.shutdown.enable", "false");
+        }
         properties.put("group.initial.rebalance.delay.ms", "0");
         properties.put("log.flush.interval.messages", "1");
         var config = KafkaConfig.fromProps(properties, false);
-        format(logDir);
-        var broker = new KafkaBroker(config, brokerPort);
-        broker.startServer();
-        return broker;
+        format(logDir, nodeId, clusterId);
+        return new KafkaBroker(config, brokerPort);
     }
 
-    private static void format(Path logDir) {
+    private static void format(Path logDir, int nodeId, String clusterId) {
         try {
             Files.createDirectories(logDir);
             if (Files.exists(logDir.resolve("meta.properties"))) {
@@ -79,8 +109,8 @@ public final class KafkaBroker implements AutoCloseable {
             }
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                    .setNodeId(1)
-                    .setClusterId(Uuid.randomUuid().toString())
+                    .setNodeId(nodeId)
+                    .setClusterId(clusterId)
                     .setDirectories(List.of(logDir.toAbsolutePath().toString()))
                     .setMetadataLogDirectory(logDir.toAbsolutePath().toString())
                     .setControllerListenerName("CONTROLLER")
@@ -93,7 +123,8 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private synchronized void startServer() {
+    /** Blocks until the node has joined its cluster; in a cluster, call it for several nodes at once. */
+    synchronized void startServer() {
         if (server != null) {
             return;
         }

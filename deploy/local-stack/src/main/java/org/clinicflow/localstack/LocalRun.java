@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -19,18 +20,26 @@ public final class LocalRun {
     private LocalRun() {
     }
 
+    /**
+     * @param args {@code --instances N}: N instances of each service, of the screens and of the gateway (default 1);
+     *             {@code --kafka-brokers B}: a KRaft cluster of B brokers (default 1 for one instance, else 3)
+     */
     public static void main(String[] args) throws InterruptedException {
         long started = System.nanoTime();
+        var options = Options.read(args);
         var workDir = ProjectLayout.root().resolve(".local-stack");
         clean(workDir);
-        say("Starting clinicflow. Logs: " + workDir.resolve("logs"));
+        say("Starting clinicflow (" + options.instances() + " instance(s) of each part, " + options.kafkaBrokers()
+                + " Kafka broker(s)). Logs: " + workDir.resolve("logs"));
 
-        var infrastructure = ClinicInfrastructure.start(ClinicInfrastructure.Ports.LOCAL_RUN, workDir);
+        var infrastructure = ClinicInfrastructure.start(ClinicInfrastructure.Ports.LOCAL_RUN, workDir,
+                options.kafkaBrokers());
         infrastructure.mailbox().keepCopiesIn(workDir.resolve("mail"), saved -> say("Mail sent: " + saved));
         ClinicSystem system;
         try {
             say("Infrastructure ready; starting the services and the gateway ...");
-            system = ClinicSystem.start(infrastructure, ClinicSystem.Ports.LOCAL_RUN, workDir.resolve("logs"));
+            system = ClinicSystem.start(infrastructure, ClinicSystem.Ports.LOCAL_RUN, options.instances(),
+                    workDir.resolve("logs"), Map.of());
         } catch (RuntimeException e) {
             infrastructure.close();
             throw e;
@@ -52,6 +61,8 @@ public final class LocalRun {
 
                   Screens:   %s/         (open in a browser and sign in as a demo user below)
                   Gateway:   %s          (API under /api/booking, /api/content, /api/followup)
+                  Gateways:  %s
+                  Kafka:     %s
                   Keycloak:  %s         (admin console: admin / admin)
                   Mail:      SMTP localhost:%d, IMAP localhost:%d (any login); every message the
                              system sends is also saved in %s
@@ -66,10 +77,49 @@ public final class LocalRun {
                   Memory (proportional set size): %s
 
                 Ctrl-C stops everything.
-                """.formatted(seconds, system.gatewayUrl(), system.gatewayUrl(), infrastructure.keycloakUrl(),
+                """.formatted(seconds, system.gatewayUrl(), system.gatewayUrl(), gateways(system),
+                        infrastructure.kafkaBootstrapServers(), infrastructure.keycloakUrl(),
                         infrastructure.mailbox().smtpPort(), infrastructure.mailbox().imapPort(),
                         workDir.resolve("mail"), memory(system)));
         stopped.await();
+    }
+
+    /** What the command line asked for. */
+    record Options(int instances, int kafkaBrokers) {
+
+        static Options read(String[] args) {
+            int instances = 1;
+            Integer brokers = null;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--instances" -> instances = number(args, ++i, "--instances");
+                    case "--kafka-brokers" -> brokers = number(args, ++i, "--kafka-brokers");
+                    default -> throw new IllegalArgumentException("Unknown option " + args[i]
+                            + "; use --instances N and --kafka-brokers B");
+                }
+            }
+            return new Options(instances, brokers != null ? brokers : instances > 1 ? 3 : 1);
+        }
+
+        private static int number(String[] args, int index, String option) {
+            try {
+                int value = Integer.parseInt(args[index]);
+                if (value < 1 || value > 9) {
+                    throw new IllegalArgumentException(option + " takes a number from 1 to 9");
+                }
+                return value;
+            } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
+                throw new IllegalArgumentException(option + " takes a number from 1 to 9");
+            }
+        }
+    }
+
+    private static String gateways(ClinicSystem system) {
+        var text = new StringBuilder();
+        for (var ports : system.instances()) {
+            text.append(text.isEmpty() ? "" : ", ").append("http://localhost:").append(ports.gateway());
+        }
+        return text + (system.instances().size() > 1 ? "  (a load balancer would spread browsers over them)" : "");
     }
 
     /** Resident memory of each part, so that people can see what the system costs on their machine. */

@@ -29,12 +29,17 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final int managementPort;
     private final Path logFile;
+    private final List<String> command;
+    private final Map<String, String> environment;
 
-    private ServiceProcess(String name, Process process, int managementPort, Path logFile) {
+    private ServiceProcess(String name, Process process, int managementPort, Path logFile, List<String> command,
+                           Map<String, String> environment) {
         this.name = name;
         this.process = process;
         this.managementPort = managementPort;
         this.logFile = logFile;
+        this.command = command;
+        this.environment = environment;
     }
 
     /**
@@ -55,15 +60,47 @@ public final class ServiceProcess implements AutoCloseable {
             command.addAll(jvmOptions);
             command.add("-jar");
             command.add(jar.toString());
-            var builder = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile());
-            builder.environment().putAll(environment);
-            var process = builder.start();
-            log.info("Starting {} (pid {}), log: {}", name, process.pid(), logFile);
-            return new ServiceProcess(name, process, managementPort, logFile);
+            return start(name, List.copyOf(command), Map.copyOf(environment), managementPort, logFile,
+                    ProcessBuilder.Redirect.to(logFile.toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not launch " + name, e);
+        }
+    }
+
+    private static ServiceProcess start(String name, List<String> command, Map<String, String> environment,
+                                        int managementPort, Path logFile, ProcessBuilder.Redirect output)
+            throws IOException {
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output);
+        builder.environment().putAll(environment);
+        var process = builder.start();
+        log.info("Starting {} (pid {}), log: {}", name, process.pid(), logFile);
+        return new ServiceProcess(name, process, managementPort, logFile, command, environment);
+    }
+
+    /**
+     * The same jar with the same settings and ports started again, once this one has ended, not yet ready; its log
+     * goes on in the same file, after what the ended one wrote.
+     */
+    public ServiceProcess relaunch() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        try {
+            return start(name, command, environment, managementPort, logFile,
+                    ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not launch " + name + " again", e);
+        }
+    }
+
+    /** Ends the process at once, as {@code kill -9} does: no shutdown hook runs, nothing is tidied away. */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
