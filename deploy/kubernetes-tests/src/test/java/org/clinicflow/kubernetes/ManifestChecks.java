@@ -56,7 +56,7 @@ final class ManifestChecks {
      * "Secrets"); the local overlay's example file makes the ones it needs.
      */
     static final Set<String> MADE_OUTSIDE = Set.of("clinicflow-keycloak-clients", "clinicflow-followup",
-            "clinicflow-mail");
+            "clinicflow-mail", "clinicflow-redis");
 
     /**
      * A name with PASSWORD, SECRET or TOKEN in it, or KEY as a word of it (between _, - or .; KEYCLOAK_ISSUER_URI is

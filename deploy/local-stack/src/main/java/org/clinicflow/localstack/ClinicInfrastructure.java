@@ -21,8 +21,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * PostgreSQL (one database and role per service), Kafka, Keycloak and an SMTP server ({@link Mailbox}), started
- * together. The local run and the
+ * PostgreSQL (one database and role per service), Kafka, Keycloak, Redis (the gateways' shared sessions and rate
+ * limits) and an SMTP server ({@link Mailbox}), started together. The local run and the
  * integration tests both come through here, so they run against the same real parts started the same way.
  * <p>
  * By default everything starts from Maven Central artifacts in this JVM or as child processes. With
@@ -39,27 +39,31 @@ public final class ClinicInfrastructure implements AutoCloseable {
     private final Broker broker;
     private final String keycloakUrl;
     private final Mailbox mailbox;
+    private final String redisHost;
+    private final int redisPort;
     private final List<AutoCloseable> resources;
     private final Consumer<String> databaseCreator;
 
     ClinicInfrastructure(String postgresHostPort, Consumer<String> databaseCreator, Broker broker, String keycloakUrl,
-                         Mailbox mailbox, List<AutoCloseable> resources) {
+                         Mailbox mailbox, String redisHost, int redisPort, List<AutoCloseable> resources) {
         this.postgresHostPort = postgresHostPort;
         this.databaseCreator = databaseCreator;
         this.broker = broker;
         this.keycloakUrl = keycloakUrl;
         this.mailbox = mailbox;
+        this.redisHost = redisHost;
+        this.redisPort = redisPort;
         this.resources = resources;
     }
 
     /** Fixed ports, so that people can find things: what the local run uses. 0 means a free one. */
-    public record Ports(int postgres, int kafka, int keycloak, int smtp, int imap) {
-        public static final Ports LOCAL_RUN = new Ports(15432, 19092, 18080, 11025, 11143);
-        public static final Ports ANY_FREE = new Ports(0, 0, 0, 0, 0);
+    public record Ports(int postgres, int kafka, int keycloak, int smtp, int imap, int redis) {
+        public static final Ports LOCAL_RUN = new Ports(15432, 19092, 18080, 11025, 11143, 16379);
+        public static final Ports ANY_FREE = new Ports(0, 0, 0, 0, 0, 0);
 
-        /** The mail server on free ports. */
+        /** The mail server and Redis on free ports. */
         public Ports(int postgres, int kafka, int keycloak) {
-            this(postgres, kafka, keycloak, 0, 0);
+            this(postgres, kafka, keycloak, 0, 0, 0);
         }
     }
 
@@ -122,8 +126,12 @@ public final class ClinicInfrastructure implements AutoCloseable {
             log.info("SMTP ready on port {} (IMAP {}); Keycloak sends its mail there", mailbox.smtpPort(),
                     mailbox.imapPort());
 
+            var redis = RedisServer.start(ports.redis());
+            resources.add(redis);
+            log.info("Redis ready on port {}", redis.port());
+
             return new ClinicInfrastructure("localhost:" + postgres.port(), name -> postgres.createDatabase(name, name),
-                    kafka, keycloak.url(), mailbox, resources);
+                    kafka, keycloak.url(), mailbox, redis.host(), redis.port(), resources);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -194,6 +202,15 @@ public final class ClinicInfrastructure implements AutoCloseable {
 
     public String keycloakIssuerUri() {
         return keycloakUrl + "/realms/clinic";
+    }
+
+    /** Where the gateways keep their shared sessions and rate limits. */
+    public String redisHost() {
+        return redisHost;
+    }
+
+    public int redisPort() {
+        return redisPort;
     }
 
     /** The SMTP server the system's mail goes to, and what it received. */

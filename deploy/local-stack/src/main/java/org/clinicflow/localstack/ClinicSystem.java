@@ -190,6 +190,9 @@ public final class ClinicSystem implements AutoCloseable {
         gateway.put("FOLLOWUP_URL", addresses(services, Ports::followup));
         gateway.put("WEB_URL", addresses(services, Ports::web));
         gateway.put("KEYCLOAK_ISSUER_URI", infrastructure.keycloakIssuerUri());
+        gateway.put("REDIS_HOST", infrastructure.redisHost());
+        gateway.put("REDIS_PORT", Integer.toString(infrastructure.redisPort()));
+        gateway.put("REDIS_NAMESPACE", redisNamespace(services.getFirst()));
         gateway.putAll(settings);
         return launch(name, own.gateway(), own.gatewayManagement(), gateway, logDir);
     }
@@ -197,6 +200,15 @@ public final class ClinicSystem implements AutoCloseable {
     private static String addresses(List<Ports> instances, ToIntFunction<Ports> port) {
         return instances.stream().map(ports -> "http://localhost:" + port.applyAsInt(ports))
                 .collect(Collectors.joining(","));
+    }
+
+    /**
+     * The prefix of this system's keys in the infrastructure's Redis. Every gateway of one system shares its sessions
+     * and rate limits there; another system started in the same JVM (a test's own, with other limits) shares none of
+     * them. A second gateway joins a system's state by being given the same {@code REDIS_NAMESPACE}.
+     */
+    public static String redisNamespace(Ports ports) {
+        return "clinicflow:system-" + ports.gateway();
     }
 
     private static Map<String, String> service(ClinicInfrastructure infrastructure, String database, String prefix,

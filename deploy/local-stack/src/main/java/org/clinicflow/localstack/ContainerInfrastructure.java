@@ -19,6 +19,7 @@ final class ContainerInfrastructure {
     private static final String POSTGRES_IMAGE = "postgres:17-alpine";
     private static final String KAFKA_IMAGE = "apache/kafka:4.1.1";
     private static final String KEYCLOAK_IMAGE = "quay.io/keycloak/keycloak:26.4";
+    private static final String REDIS_IMAGE = "redis:7-alpine";
 
     private ContainerInfrastructure() {
     }
@@ -68,12 +69,20 @@ final class ContainerInfrastructure {
                 kafka.getDockerClient().unpauseContainerCmd(kafka.getContainerId()).exec();
             }
         };
+        var redis = new GenericContainer<>(REDIS_IMAGE)
+                .withExposedPorts(6379)
+                .withCommand("redis-server", "--save", "", "--appendonly", "no")
+                .waitingFor(Wait.forLogMessage(".*Ready to accept connections.*\\n", 1));
+        redis.start();
+        resources.add(redis::stop);
+
         // The services run on this host and reach the mail server; Keycloak in its container does not, so its realm
         // keeps no SMTP settings in this mode and invitations are not sent.
         var mailbox = Mailbox.start(0, 0);
         resources.add(mailbox);
         return new ClinicInfrastructure(postgres.getHost() + ":" + postgres.getMappedPort(5432), createDatabase, broker,
-                "http://" + keycloak.getHost() + ":" + keycloak.getMappedPort(8080), mailbox, resources);
+                "http://" + keycloak.getHost() + ":" + keycloak.getMappedPort(8080), mailbox, redis.getHost(),
+                redis.getMappedPort(6379), resources);
     }
 
     private static void exec(PostgreSQLContainer postgres, String sql) {

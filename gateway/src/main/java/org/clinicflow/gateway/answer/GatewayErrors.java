@@ -1,9 +1,11 @@
 package org.clinicflow.gateway.answer;
 
+import io.lettuce.core.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -12,7 +14,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * What the gateway answers when handling a request fails in the gateway itself (a path it has no handler for, a bad
- * sign-in callback, its own fault). Boot's default would write a Whitelabel page or its own JSON, or a 406 when the
+ * sign-in callback, Redis unreachable for a browser session: 503, its own fault). Boot's default would write a Whitelabel page or its own JSON, or a 406 when the
  * caller's {@code Accept} matched neither. Ordered before Boot's handler, so that it never runs.
  */
 @Component
@@ -33,11 +35,32 @@ class GatewayErrors implements ErrorWebExceptionHandler {
                 return GatewayAnswers.answer(exchange, status, heading(status), detail(status));
             }
         }
+        if (sessionStoreUnreachable(failure)) {
+            // Once per failed request, but short: the rate limits log the outage itself once (RateLimits).
+            log.warn("Browser session not served: Redis cannot be reached ({})", failure.getClass().getName());
+            exchange.getResponse().getHeaders().set("Retry-After", "30");
+            return GatewayAnswers.answer(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+                    "Signed-in pages are not available just now",
+                    "The clinic cannot reach where it keeps your sign-in. Please try again in a few minutes.");
+        }
         // The type only: a message may quote the request.
         log.warn("The gateway failed to answer {} {}: {}", exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath().value(), failure.getClass().getName());
         return GatewayAnswers.answer(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "Sorry, there is a problem",
                 "Something went wrong at the clinic's end. Nothing you sent has been half-saved; try again shortly.");
+    }
+
+    /**
+     * Redis, which holds the browser sessions (ADR 8), could not be asked: Spring Data's translation of a Lettuce
+     * failure, or Lettuce's own. The gateway reaches no other data store, so any such failure is Redis's.
+     */
+    static boolean sessionStoreUnreachable(Throwable failure) {
+        for (var cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DataAccessException || cause instanceof RedisException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String heading(HttpStatus status) {

@@ -1,6 +1,5 @@
 package org.clinicflow.gateway.ratelimit;
 
-import org.clinicflow.gateway.GatewayProperties;
 import org.clinicflow.gateway.answer.GatewayAnswers;
 import org.clinicflow.gateway.forwarding.ClientAddress;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -19,23 +18,16 @@ import java.time.Duration;
  * Limits how fast one client address, and one signed-in user, may call the API through the gateway; too fast is
  * answered 429 with {@code Retry-After} (whole seconds) and a problem-details body. Both limits apply to every routed
  * request: the address limit also covers callers without a token, the user limit a user spread over many addresses.
- * Submitting a self-referral has a much smaller bucket of its own per address. The buckets live in this gateway's
- * memory (ADR 8).
+ * Submitting a self-referral has a much smaller bucket of its own per address. The buckets are shared by every
+ * gateway instance, in Redis ({@link RateLimits}, ADR 8).
  */
 @Component
 class RateLimitFilter implements GlobalFilter, Ordered {
 
-    private final TokenBuckets perUser;
-    private final TokenBuckets perAddress;
-    private final TokenBuckets selfReferrals;
+    private final RateLimits limits;
 
-    RateLimitFilter(GatewayProperties properties) {
-        this.perUser = new TokenBuckets(properties.perUser().capacity(), properties.perUser().period(),
-                System::nanoTime);
-        this.perAddress = new TokenBuckets(properties.perAddress().capacity(), properties.perAddress().period(),
-                System::nanoTime);
-        this.selfReferrals = new TokenBuckets(properties.selfReferrals().capacity(),
-                properties.selfReferrals().period(), System::nanoTime);
+    RateLimitFilter(RateLimits limits) {
+        this.limits = limits;
     }
 
     /** The public self-referral form's submission, and the API it posts to. */
@@ -47,18 +39,21 @@ class RateLimitFilter implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         var address = ClientAddress.of(exchange);
-        var wait = perAddress.take(address);
-        if (wait.isZero() && submitsSelfReferral(exchange.getRequest().getMethod(),
-                exchange.getRequest().getPath().value())) {
-            wait = selfReferrals.take(address);
-        }
-        if (!wait.isZero()) {
-            return tooMany(exchange, wait);
-        }
+        boolean selfReferral = submitsSelfReferral(exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath().value());
+        // One bucket after another, and only while the last let the request through: a refused request takes
+        // nothing from the buckets after the one that refused it.
+        return limits.take(RateLimits.Limit.PER_ADDRESS, address)
+                .flatMap(wait -> wait.isZero() && selfReferral
+                        ? limits.take(RateLimits.Limit.SELF_REFERRALS, address) : Mono.just(wait))
+                .flatMap(wait -> wait.isZero() ? userWait(exchange) : Mono.just(wait))
+                .flatMap(wait -> wait.isZero() ? chain.filter(exchange) : tooMany(exchange, wait));
+    }
+
+    private Mono<Duration> userWait(ServerWebExchange exchange) {
         return exchange.getPrincipal().map(Principal::getName)
-                .map(perUser::take)
-                .defaultIfEmpty(Duration.ZERO)
-                .flatMap(userWait -> userWait.isZero() ? chain.filter(exchange) : tooMany(exchange, userWait));
+                .flatMap(user -> limits.take(RateLimits.Limit.PER_USER, user))
+                .defaultIfEmpty(Duration.ZERO);
     }
 
     private static Mono<Void> tooMany(ServerWebExchange exchange, Duration wait) {

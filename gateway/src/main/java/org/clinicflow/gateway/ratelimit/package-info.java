@@ -1,2 +1,2 @@
-/** Per-user and per-address rate limits, answered 429 with Retry-After. */
+/** Per-user and per-address rate limits, shared by every gateway in Redis, answered 429 with Retry-After. */
 package org.clinicflow.gateway.ratelimit;

@@ -15,6 +15,8 @@ import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -50,7 +52,8 @@ import java.util.Set;
  * <li>API clients send a bearer token from Keycloak. The gateway checks it (signature, issuer, expiry, audience, RS256)
  * so that a bad token stops at the edge, and passes it on; each service checks it again and decides by role.</li>
  * <li>Browsers sign in here through Keycloak (authorization code with PKCE; the gateway is the confidential client).
- * The tokens stay in the gateway's session: the browser holds only an HttpOnly, SameSite session cookie, and
+ * The tokens stay in the gateway's session, which every gateway instance reads from Redis: the browser holds only an
+ * HttpOnly, SameSite session cookie, and
  * {@code TokenRelay} puts the user's access token on each request to a service. Because a cookie is sent
  * automatically, every changing request in a browser session must carry the CSRF token.</li>
  * </ul>
@@ -88,6 +91,16 @@ class GatewaySecurity {
                         ? new RememberedTokens(decoder, Clock.systemUTC()) : bean;
             }
         };
+    }
+
+    /**
+     * A signed-in browser's tokens (its {@code OAuth2AuthorizedClient}, which {@code TokenRelay} sends on) are kept in
+     * its session, which lives in Redis and so reaches every gateway (ADR 8). Boot's default keeps them in this
+     * process's memory, keyed by user: a second gateway would know the session's user but have no token to relay.
+     */
+    @Bean
+    ServerOAuth2AuthorizedClientRepository authorizedClientRepository() {
+        return new WebSessionServerOAuth2AuthorizedClientRepository();
     }
 
     @Bean

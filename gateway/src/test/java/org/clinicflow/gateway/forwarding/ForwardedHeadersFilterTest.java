@@ -41,7 +41,7 @@ class ForwardedHeadersFilterTest {
 
     private static ServerWebExchange filter(String trustedProxies, String peer, String forwardedFor) {
         var filter = new ForwardedHeadersFilter(new GatewayProperties(List.of("https://clinic.example"),
-                trustedProxies, LIMIT, LIMIT, LIMIT, java.time.Duration.ofSeconds(1),
+                trustedProxies, LIMIT, LIMIT, LIMIT, "clinicflow:test", java.time.Duration.ofSeconds(1),
                 org.springframework.util.unit.DataSize.ofMegabytes(1)));
         var exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/booking/appointments/mine")
                 .remoteAddress(new InetSocketAddress(peer, 40000))
