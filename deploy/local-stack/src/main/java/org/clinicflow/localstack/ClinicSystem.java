@@ -244,8 +244,14 @@ public final class ClinicSystem implements AutoCloseable {
      * ready again.
      */
     public ServiceProcess restart(String name) {
+        return restart(name, () -> { });
+    }
+
+    /** As {@link #restart(String)}, doing {@code whileDown} once the process has ended and before it starts again. */
+    public ServiceProcess restart(String name, Runnable whileDown) {
         var running = processes.get(name);
         running.close();
+        whileDown.run();
         var again = running.relaunch();
         processes.put(name, again);
         return again.awaitReady(READY_LIMIT);

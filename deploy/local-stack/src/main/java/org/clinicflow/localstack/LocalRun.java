@@ -24,7 +24,7 @@ public final class LocalRun {
      * @param args {@code --instances N}: N instances of each service, of the screens and of the gateway (default 1);
      *             {@code --kafka-brokers B}: a KRaft cluster of B brokers (default 1 for one instance, else 3)
      */
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
         var options = Options.read(args);
         var workDir = ProjectLayout.root().resolve(".local-stack");
@@ -40,7 +40,11 @@ public final class LocalRun {
             say("Infrastructure ready; starting the services and the gateway ...");
             system = ClinicSystem.start(infrastructure, ClinicSystem.Ports.LOCAL_RUN, options.instances(),
                     workDir.resolve("logs"), Map.of());
-        } catch (RuntimeException e) {
+            // Keycloak's demo realm lets sign-ins return to the first gateway only; the others are added here.
+            for (var ports : system.instances().subList(1, system.instances().size())) {
+                KeycloakAdmin.allowGatewayRedirect(infrastructure.keycloakUrl(), "http://localhost:" + ports.gateway());
+            }
+        } catch (Exception e) {
             infrastructure.close();
             throw e;
         }
