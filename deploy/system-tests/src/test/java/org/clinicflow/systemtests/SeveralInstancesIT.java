@@ -147,9 +147,9 @@ class SeveralInstancesIT {
                 2 * SELF_REFERRALS_PER_ADDRESS).isEqualTo(SELF_REFERRALS_PER_ADDRESS);
 
         System.out.printf("%nSeveral instances: %d bookings acknowledged; %d requests, %d failed (%.2f%%), "
-                        + "%d sent to the other gateway after a refused connection; outcomes %s%n%n",
+                        + "%d sent to the other gateway after a refused connection; outcomes %s%nfor example %s%n%n",
                 acknowledged.size(), client.requests.get(), client.failed.get(), client.failedPercent(),
-                client.failedOver.get(), client.outcomes);
+                client.failedOver.get(), client.outcomes, client.examples);
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(500);
         assertThat(client.failedPercent()).as("requests failed").isLessThan(1.0);
 
@@ -268,6 +268,7 @@ class SeveralInstancesIT {
         final AtomicInteger failed = new AtomicInteger();
         final AtomicInteger failedOver = new AtomicInteger();
         final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+        final Map<String, String> examples = new ConcurrentHashMap<>();
 
         AlternatingClient(List<String> gateways) {
             this.gateways = gateways;
@@ -288,7 +289,12 @@ class SeveralInstancesIT {
                 }
                 try {
                     var answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                    outcomes.merge(method + " " + answer.statusCode(), 1, Integer::sum);
+                    var outcome = method + " " + answer.statusCode();
+                    outcomes.merge(outcome, 1, Integer::sum);
+                    if (answer.statusCode() >= 400) {
+                        // One answer of each kind, so a failure's report says what was refused and why.
+                        examples.putIfAbsent(outcome, path + " -> " + answer.body());
+                    }
                     if (answer.statusCode() >= 500) {
                         failed.incrementAndGet();
                     }

@@ -17,15 +17,17 @@ import java.util.stream.IntStream;
 /**
  * A fixed list of each service's instances, from {@link ServiceInstancesProperties}, for Spring Cloud LoadBalancer to
  * choose among round-robin behind the routes' {@code lb://} addresses. The list does not follow instances coming and
- * going; an instance that is down refuses connections, and the routes try such a request once more on the next
- * instance (see the Retry filters in application.yml), which is safe because nothing reached the service.
+ * going; an instance that is down refuses connections, and the routes try such a request once more (the Retry default
+ * filter in application.yml), which is safe because nothing reached the service. {@link RefusingInstances} leaves
+ * such an instance out for a few seconds, so the retry and the requests after it go to the others.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ServiceInstancesProperties.class)
 class StaticServiceInstances {
 
     @Bean
-    ReactiveDiscoveryClient clinicServiceInstances(ServiceInstancesProperties properties) {
+    ReactiveDiscoveryClient clinicServiceInstances(ServiceInstancesProperties properties,
+                                                   RefusingInstances refusing) {
         Map<String, List<ServiceInstance>> byService = properties.instances().entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> {
                     var addresses = entry.getValue();
@@ -43,7 +45,7 @@ class StaticServiceInstances {
 
             @Override
             public Flux<ServiceInstance> getInstances(String serviceId) {
-                return Flux.fromIterable(byService.getOrDefault(serviceId, List.of()));
+                return Flux.fromIterable(refusing.available(byService.getOrDefault(serviceId, List.of())));
             }
 
             @Override
