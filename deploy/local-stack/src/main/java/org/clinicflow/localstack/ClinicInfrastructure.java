@@ -21,8 +21,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * PostgreSQL (one database and role per service), Kafka, Keycloak and an SMTP server ({@link Mailbox}), started
- * together. The local run and the
+ * PostgreSQL (one database and role per service), Kafka, Keycloak, an SMTP server ({@link Mailbox}) and Zipkin
+ * ({@link ZipkinServer}, where the services' traces go), started together. The local run and the
  * integration tests both come through here, so they run against the same real parts started the same way.
  * <p>
  * By default everything starts from Maven Central artifacts in this JVM or as child processes. With
@@ -39,27 +39,29 @@ public final class ClinicInfrastructure implements AutoCloseable {
     private final Broker broker;
     private final String keycloakUrl;
     private final Mailbox mailbox;
+    private final ZipkinServer zipkin;
     private final List<AutoCloseable> resources;
     private final Consumer<String> databaseCreator;
 
     ClinicInfrastructure(String postgresHostPort, Consumer<String> databaseCreator, Broker broker, String keycloakUrl,
-                         Mailbox mailbox, List<AutoCloseable> resources) {
+                         Mailbox mailbox, ZipkinServer zipkin, List<AutoCloseable> resources) {
         this.postgresHostPort = postgresHostPort;
         this.databaseCreator = databaseCreator;
         this.broker = broker;
         this.keycloakUrl = keycloakUrl;
         this.mailbox = mailbox;
+        this.zipkin = zipkin;
         this.resources = resources;
     }
 
     /** Fixed ports, so that people can find things: what the local run uses. 0 means a free one. */
-    public record Ports(int postgres, int kafka, int keycloak, int smtp, int imap) {
-        public static final Ports LOCAL_RUN = new Ports(15432, 19092, 18080, 11025, 11143);
-        public static final Ports ANY_FREE = new Ports(0, 0, 0, 0, 0);
+    public record Ports(int postgres, int kafka, int keycloak, int smtp, int imap, int zipkin) {
+        public static final Ports LOCAL_RUN = new Ports(15432, 19092, 18080, 11025, 11143, 19411);
+        public static final Ports ANY_FREE = new Ports(0, 0, 0, 0, 0, 0);
 
-        /** The mail server on free ports. */
+        /** The mail server and Zipkin on free ports. */
         public Ports(int postgres, int kafka, int keycloak) {
-            this(postgres, kafka, keycloak, 0, 0);
+            this(postgres, kafka, keycloak, 0, 0, 0);
         }
     }
 
@@ -80,6 +82,8 @@ public final class ClinicInfrastructure implements AutoCloseable {
     public static ClinicInfrastructure start(Ports ports, Path workDir) {
         var resources = new ArrayList<AutoCloseable>();
         try {
+            // Launched first and awaited last: its start-up (a few seconds) overlaps the others'.
+            var zipkin = startZipkin(ports.zipkin(), workDir, resources);
             long t0 = System.nanoTime();
             log.info("Starting PostgreSQL ...");
             var postgres = PostgresServer.start(ports.postgres(), workDir.resolve("postgres"));
@@ -106,8 +110,10 @@ public final class ClinicInfrastructure implements AutoCloseable {
             log.info("SMTP ready on port {} (IMAP {}); Keycloak sends its mail there", mailbox.smtpPort(),
                     mailbox.imapPort());
 
+            zipkin.awaitReady();
+            log.info("Zipkin ready at {}", zipkin.url());
             return new ClinicInfrastructure("localhost:" + postgres.port(), name -> postgres.createDatabase(name, name),
-                    new EmbeddedBroker(kafka), keycloak.url(), mailbox, resources);
+                    new EmbeddedBroker(kafka), keycloak.url(), mailbox, zipkin, resources);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -128,6 +134,23 @@ public final class ClinicInfrastructure implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return broker.bootstrapServers();
+    }
+
+    /** Zipkin's UI and API, where every service's traces can be read. */
+    public String zipkinUrl() {
+        return zipkin.url();
+    }
+
+    /** Where the services send their spans. */
+    public String zipkinSpansEndpoint() {
+        return zipkin.spansEndpoint();
+    }
+
+    /** Zipkin from Maven Central as a child process, in either mode: it needs no Docker. */
+    static ZipkinServer startZipkin(int port, Path workDir, List<AutoCloseable> resources) {
+        var zipkin = ZipkinServer.launch(port, workDir.resolve("zipkin"));
+        resources.add(zipkin);
+        return zipkin;
     }
 
     public Broker broker() {

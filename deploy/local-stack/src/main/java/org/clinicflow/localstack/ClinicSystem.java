@@ -105,6 +105,7 @@ public final class ClinicSystem implements AutoCloseable {
             web.put("CONTENT_URL", "http://localhost:" + ports.content());
             web.put("FOLLOWUP_URL", "http://localhost:" + ports.followup());
             web.put("KEYCLOAK_ISSUER_URI", infrastructure.keycloakIssuerUri());
+            web.putAll(observability(infrastructure));
             processes.put("web", launch("web", ports.web(), ports.webManagement(), web, logDir));
             processes.put("gateway", launchGateway(infrastructure, ports, logDir, gatewaySettings));
             for (var process : processes.values()) {
@@ -136,6 +137,7 @@ public final class ClinicSystem implements AutoCloseable {
         gateway.put("FOLLOWUP_URL", "http://localhost:" + ports.followup());
         gateway.put("WEB_URL", "http://localhost:" + ports.web());
         gateway.put("KEYCLOAK_ISSUER_URI", infrastructure.keycloakIssuerUri());
+        gateway.putAll(observability(infrastructure));
         gateway.putAll(settings);
         return launch("gateway", ports.gateway(), ports.gatewayManagement(), gateway, logDir);
     }
@@ -153,7 +155,17 @@ public final class ClinicSystem implements AutoCloseable {
         if (demoData) {
             environment.put("SPRING_PROFILES_ACTIVE", "demo");
         }
+        environment.putAll(observability(infrastructure));
         return environment;
+    }
+
+    /**
+     * Every process sends its spans to the infrastructure's Zipkin, all of them (the local run is for looking), and
+     * logs one JSON object per line with the trace id in it, as in production (ADR 22).
+     */
+    private static Map<String, String> observability(ClinicInfrastructure infrastructure) {
+        return Map.of("TRACING_EXPORT_ENABLED", "true", "ZIPKIN_ENDPOINT", infrastructure.zipkinSpansEndpoint(),
+                "TRACING_SAMPLING_PROBABILITY", "1.0", "LOG_FORMAT", "ecs");
     }
 
     private static ServiceProcess launch(String module, int port, int managementPort, Map<String, String> environment,

@@ -9,8 +9,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
- * The whole of clinicflow on this machine: PostgreSQL, Kafka, Keycloak, a mail server, the three services and the
- * gateway, with demo data. Started by {@code ./run-local.sh}; Ctrl-C stops everything it started.
+ * The whole of clinicflow on this machine: PostgreSQL, Kafka, Keycloak, a mail server, Zipkin, the three services and
+ * the gateway, with demo data. Started by {@code ./run-local.sh}; Ctrl-C stops everything it started.
  * <p>
  * Every run starts clean (fresh databases, topics and realm), so the demo data is always what the README describes.
  */
@@ -53,6 +53,7 @@ public final class LocalRun {
                   Screens:   %s/         (open in a browser and sign in as a demo user below)
                   Gateway:   %s          (API under /api/booking, /api/content, /api/followup)
                   Keycloak:  %s         (admin console: admin / admin)
+                  Zipkin:    %s         (traces; a request's X-Correlation-Id is its trace id)
                   Mail:      SMTP localhost:%d, IMAP localhost:%d (any login); every message the
                              system sends is also saved in %s
 
@@ -67,6 +68,7 @@ public final class LocalRun {
 
                 Ctrl-C stops everything.
                 """.formatted(seconds, system.gatewayUrl(), system.gatewayUrl(), infrastructure.keycloakUrl(),
+                        infrastructure.zipkinUrl(),
                         infrastructure.mailbox().smtpPort(), infrastructure.mailbox().imapPort(),
                         workDir.resolve("mail"), memory(system)));
         stopped.await();
