@@ -79,7 +79,7 @@ class BookingTraceIT {
         assertThat(spans).as("the confirmation's send, in the same trace").anySatisfy(span -> {
             assertThat(service(span)).isEqualTo("followup-service");
             assertThat(span.path("name").asString()).isEqualTo("notification send");
-            assertThat(span.path("tags").path("purpose").asString()).isEqualTo("BOOKED");
+            assertThat(span.path("tags").path("purpose").asString()).isEqualTo("CONFIRMATION");
         });
         // Nothing about the patient travels with the spans.
         assertThat(spans.toString()).doesNotContain(email, "Span" + marker, "Tracy");
