@@ -14,6 +14,8 @@ import org.clinicflow.platform.web.HiddenRecordException;
 import org.clinicflow.platform.web.InvalidFieldException;
 import org.clinicflow.platform.web.NotFoundException;
 import org.clinicflow.platform.web.Versions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -39,6 +41,8 @@ import java.util.function.Function;
 @Service
 @EnableConfigurationProperties(HoldProperties.class)
 public class AppointmentBooking {
+
+    private static final Logger log = LoggerFactory.getLogger(AppointmentBooking.class);
 
     private final AppointmentRepository appointments;
     private final AppointmentChangeRepository history;
@@ -422,6 +426,9 @@ public class AppointmentBooking {
         outbox.append(AppointmentEvents.TOPIC,
                 AppointmentEvents.booked(appointment, setting(appointment), answering.reviewRequestId(), clock));
         metrics.booked(through);
+        // Ids and kinds only. With the trace id every line carries, support finds the booking's whole trace from here.
+        log.info("Appointment {} booked ({}, {}, through {})", appointment.id(), appointment.appointmentType(),
+                action, through);
         return appointment;
     }
 

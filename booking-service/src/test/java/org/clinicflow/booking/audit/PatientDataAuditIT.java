@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,13 +50,14 @@ class PatientDataAuditIT extends BookingServiceIT {
 
     @Test
     void aBookingAndItsReadsAreRecordedWithWhoWhatWhenAndWhere() {
-        var correlationId = "audit-" + UUID.randomUUID();
         var before = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
         var booked = ApiCall.send("POST", url("/api/booking/appointments"), tokenFor(DemoUsers.RECEPTIONIST),
                 bookingJson(DemoUsers.PATIENT_ID, DemoUsers.SURGEON_CLINICIAN_ID, "FREE_CONSULTATION", nextSlot()),
-                Map.of("X-Correlation-Id", correlationId));
+                Map.of());
         assertThat(booked.status()).as(booked.body()).isEqualTo(201);
-        assertThat(booked.header("X-Correlation-Id")).isEqualTo(correlationId);
+        // The correlation id answered is the request's trace id (ADR 22).
+        var correlationId = booked.header("X-Correlation-Id");
+        assertThat(correlationId).matches("[0-9a-f]{32}");
         var appointmentId = body(booked).get("id").asString();
 
         var created = single("create", appointmentId);
@@ -72,9 +72,12 @@ class PatientDataAuditIT extends BookingServiceIT {
         assertThat(created.get("correlationId").asString()).isEqualTo(correlationId);
         assertThat(created.get("clientAddress").asString()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
         assertThat(OffsetDateTime.parse(created.get("recordedAt").asString())).isAfter(before);
-        // The event the booking published carries the same correlation id, for the consumers' logs.
+        // The event the booking published names the same trace, and keeps the traceparent its relay sends it in.
         assertThat(jdbc.sql("select payload ->> 'correlationid' from outbox_event where record_key = :id")
                 .param("id", appointmentId).query(String.class).single()).isEqualTo(correlationId);
+        assertThat(jdbc.sql("select trace_parent from outbox_event where record_key = :id")
+                .param("id", appointmentId).query(String.class).single())
+                .matches("00-" + correlationId + "-[0-9a-f]{16}-0[01]");
 
         assertThat(ApiCall.get(url("/api/booking/appointments/" + appointmentId), tokenFor(DemoUsers.PATIENT))
                 .status()).isEqualTo(200);

@@ -22,7 +22,8 @@ import java.util.function.Consumer;
 
 /**
  * PostgreSQL (one database and role per service), Kafka, Keycloak, Redis (the gateways' shared sessions and rate
- * limits) and an SMTP server ({@link Mailbox}), started together. The local run and the
+ * limits), an SMTP server ({@link Mailbox}) and Zipkin ({@link ZipkinServer}, where the services' traces go), started
+ * together. The local run and the
  * integration tests both come through here, so they run against the same real parts started the same way.
  * <p>
  * By default everything starts from Maven Central artifacts in this JVM or as child processes. With
@@ -41,11 +42,13 @@ public final class ClinicInfrastructure implements AutoCloseable {
     private final Mailbox mailbox;
     private final String redisHost;
     private final int redisPort;
+    private final ZipkinServer zipkin;
     private final List<AutoCloseable> resources;
     private final Consumer<String> databaseCreator;
 
     ClinicInfrastructure(String postgresHostPort, Consumer<String> databaseCreator, Broker broker, String keycloakUrl,
-                         Mailbox mailbox, String redisHost, int redisPort, List<AutoCloseable> resources) {
+                         Mailbox mailbox, String redisHost, int redisPort, ZipkinServer zipkin,
+                         List<AutoCloseable> resources) {
         this.postgresHostPort = postgresHostPort;
         this.databaseCreator = databaseCreator;
         this.broker = broker;
@@ -53,17 +56,18 @@ public final class ClinicInfrastructure implements AutoCloseable {
         this.mailbox = mailbox;
         this.redisHost = redisHost;
         this.redisPort = redisPort;
+        this.zipkin = zipkin;
         this.resources = resources;
     }
 
     /** Fixed ports, so that people can find things: what the local run uses. 0 means a free one. */
-    public record Ports(int postgres, int kafka, int keycloak, int smtp, int imap, int redis) {
-        public static final Ports LOCAL_RUN = new Ports(15432, 19092, 18080, 11025, 11143, 16379);
-        public static final Ports ANY_FREE = new Ports(0, 0, 0, 0, 0, 0);
+    public record Ports(int postgres, int kafka, int keycloak, int smtp, int imap, int redis, int zipkin) {
+        public static final Ports LOCAL_RUN = new Ports(15432, 19092, 18080, 11025, 11143, 16379, 19411);
+        public static final Ports ANY_FREE = new Ports(0, 0, 0, 0, 0, 0, 0);
 
-        /** The mail server and Redis on free ports. */
+        /** The mail server, Redis and Zipkin on free ports. */
         public Ports(int postgres, int kafka, int keycloak) {
-            this(postgres, kafka, keycloak, 0, 0, 0);
+            this(postgres, kafka, keycloak, 0, 0, 0, 0);
         }
     }
 
@@ -92,6 +96,8 @@ public final class ClinicInfrastructure implements AutoCloseable {
     public static ClinicInfrastructure start(Ports ports, Path workDir, int kafkaNodes) {
         var resources = new ArrayList<AutoCloseable>();
         try {
+            // Launched first and awaited last: its start-up (a few seconds) overlaps the others'.
+            var zipkin = startZipkin(ports.zipkin(), workDir, resources);
             long t0 = System.nanoTime();
             log.info("Starting PostgreSQL ...");
             var postgres = PostgresServer.start(ports.postgres(), workDir.resolve("postgres"));
@@ -130,8 +136,10 @@ public final class ClinicInfrastructure implements AutoCloseable {
             resources.add(redis);
             log.info("Redis ready on port {}", redis.port());
 
+            zipkin.awaitReady();
+            log.info("Zipkin ready at {}", zipkin.url());
             return new ClinicInfrastructure("localhost:" + postgres.port(), name -> postgres.createDatabase(name, name),
-                    kafka, keycloak.url(), mailbox, redis.host(), redis.port(), resources);
+                    kafka, keycloak.url(), mailbox, redis.host(), redis.port(), zipkin, resources);
         } catch (RuntimeException e) {
             closeAll(resources);
             throw e;
@@ -152,6 +160,23 @@ public final class ClinicInfrastructure implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return broker.bootstrapServers();
+    }
+
+    /** Zipkin's UI and API, where every service's traces can be read. */
+    public String zipkinUrl() {
+        return zipkin.url();
+    }
+
+    /** Where the services send their spans. */
+    public String zipkinSpansEndpoint() {
+        return zipkin.spansEndpoint();
+    }
+
+    /** Zipkin from Maven Central as a child process, in either mode: it needs no Docker. */
+    static ZipkinServer startZipkin(int port, Path workDir, List<AutoCloseable> resources) {
+        var zipkin = ZipkinServer.launch(port, workDir.resolve("zipkin"));
+        resources.add(zipkin);
+        return zipkin;
     }
 
     public Broker broker() {

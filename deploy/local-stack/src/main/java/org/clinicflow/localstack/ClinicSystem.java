@@ -145,6 +145,7 @@ public final class ClinicSystem implements AutoCloseable {
                 web.put("CONTENT_URL", "http://localhost:" + ports.content());
                 web.put("FOLLOWUP_URL", "http://localhost:" + ports.followup());
                 web.put("KEYCLOAK_ISSUER_URI", infrastructure.keycloakIssuerUri());
+                web.putAll(observability(infrastructure));
                 processes.put(name("web", n), launch(name("web", n), ports.web(), ports.webManagement(), web, logDir));
             }
             for (int n = 1; n <= instances.size(); n++) {
@@ -193,6 +194,7 @@ public final class ClinicSystem implements AutoCloseable {
         gateway.put("REDIS_HOST", infrastructure.redisHost());
         gateway.put("REDIS_PORT", Integer.toString(infrastructure.redisPort()));
         gateway.put("REDIS_NAMESPACE", redisNamespace(services.getFirst()));
+        gateway.putAll(observability(infrastructure));
         gateway.putAll(settings);
         return launch(name, own.gateway(), own.gatewayManagement(), gateway, logDir);
     }
@@ -224,7 +226,17 @@ public final class ClinicSystem implements AutoCloseable {
         if (demoData) {
             environment.put("SPRING_PROFILES_ACTIVE", "demo");
         }
+        environment.putAll(observability(infrastructure));
         return environment;
+    }
+
+    /**
+     * Every process sends its spans to the infrastructure's Zipkin, all of them (the local run is for looking), and
+     * logs one JSON object per line with the trace id in it, as in production (ADR 22).
+     */
+    private static Map<String, String> observability(ClinicInfrastructure infrastructure) {
+        return Map.of("TRACING_EXPORT_ENABLED", "true", "ZIPKIN_ENDPOINT", infrastructure.zipkinSpansEndpoint(),
+                "TRACING_SAMPLING_PROBABILITY", "1.0", "LOG_FORMAT", "ecs");
     }
 
     /** @param name the module's name, with the instance's number after a dash from the second instance on */

@@ -80,9 +80,10 @@ final class ContainerInfrastructure {
         // keeps no SMTP settings in this mode and invitations are not sent.
         var mailbox = Mailbox.start(0, 0);
         resources.add(mailbox);
+        var zipkin = ClinicInfrastructure.startZipkin(0, tempDir(), resources).awaitReady();
         return new ClinicInfrastructure(postgres.getHost() + ":" + postgres.getMappedPort(5432), createDatabase, broker,
                 "http://" + keycloak.getHost() + ":" + keycloak.getMappedPort(8080), mailbox, redis.getHost(),
-                redis.getMappedPort(6379), resources);
+                redis.getMappedPort(6379), zipkin, resources);
     }
 
     private static void exec(PostgreSQLContainer postgres, String sql) {
@@ -97,6 +98,14 @@ final class ContainerInfrastructure {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static java.nio.file.Path tempDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("clinicflow-zipkin-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

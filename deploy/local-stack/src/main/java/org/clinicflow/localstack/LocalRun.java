@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
- * The whole of clinicflow on this machine: PostgreSQL, Kafka, Keycloak, Redis, a mail server, the three services and
+ * The whole of clinicflow on this machine: PostgreSQL, Kafka, Keycloak, Redis, a mail server, Zipkin, the three services and
  * the gateway, with demo data. Started by {@code ./run-local.sh}; Ctrl-C stops everything it started.
  * <p>
  * Every run starts clean (fresh databases, topics and realm), so the demo data is always what the README describes.
@@ -69,6 +69,7 @@ public final class LocalRun {
                   Kafka:     %s
                   Keycloak:  %s         (admin console: admin / admin)
                   Redis:     localhost:%d     (the gateway's sessions and rate limits)
+                  Zipkin:    %s         (traces; a request's X-Correlation-Id is its trace id)
                   Mail:      SMTP localhost:%d, IMAP localhost:%d (any login); every message the
                              system sends is also saved in %s
 
@@ -84,7 +85,7 @@ public final class LocalRun {
                 Ctrl-C stops everything.
                 """.formatted(seconds, system.gatewayUrl(), system.gatewayUrl(), gateways(system),
                         infrastructure.kafkaBootstrapServers(), infrastructure.keycloakUrl(),
-                        infrastructure.redisPort(), infrastructure.mailbox().smtpPort(),
+                        infrastructure.redisPort(), infrastructure.zipkinUrl(), infrastructure.mailbox().smtpPort(),
                         infrastructure.mailbox().imapPort(),
                         workDir.resolve("mail"), memory(system)));
         stopped.await();

@@ -33,6 +33,11 @@ final class ProjectLayout {
         return path("keycloak.home");
     }
 
+    /** The Zipkin server's executable jar, copied from Maven Central by the build. */
+    static Path zipkinJar() {
+        return path("zipkin.jar");
+    }
+
     private static Path path(String key) {
         return Path.of(value(key)).toAbsolutePath().normalize();
     }

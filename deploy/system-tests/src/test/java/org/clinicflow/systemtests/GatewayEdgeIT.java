@@ -26,15 +26,14 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway's behaviour at the edge, against the whole system run as processes with real Keycloak tokens: correlation
- * ids from request to Kafka message and audit record, rate limits, size limit, security headers, CORS, forwarded
+ * The gateway's behaviour at the edge, against the whole system run as processes with real Keycloak tokens: the trace
+ * id as correlation id from request to Kafka message and audit record, rate limits, size limit, security headers, CORS, forwarded
  * headers, browser sign-in with PKCE, session cookie, CSRF and token relay, and a route whose service is down.
  * <p>
  * The gateway here trusts this machine as a proxy in front of it, so each test speaks from its own client address
@@ -82,9 +81,8 @@ class GatewayEdgeIT {
 
     @Test
     @Order(1)
-    void aRequestsCorrelationIdReachesItsKafkaMessageAndItsAuditRecord() {
+    void aRequestsCorrelationIdIsItsTraceIdAndReachesItsKafkaMessageAndItsAuditRecord() {
         var from = nextAddress();
-        var correlationId = "e2e-" + UUID.randomUUID();
         var receptionist = token(DemoUsers.RECEPTIONIST);
         var slots = call("GET", "/api/booking/availability?appointmentType=FREE_CONSULTATION&clinicianId="
                 + DemoUsers.SURGEON_CLINICIAN_ID + "&limit=1&from=" + Instant.now().plus(Duration.ofDays(5)),
@@ -95,17 +93,21 @@ class GatewayEdgeIT {
         var booked = call("POST", "/api/booking/appointments", receptionist, """
                 {"patientId":"%s","clinicianId":"%s","appointmentType":"FREE_CONSULTATION","startsAt":"%s"}
                 """.formatted(DemoUsers.OTHER_PATIENT_ID, DemoUsers.SURGEON_CLINICIAN_ID, startsAt), from,
-                Map.of("X-Correlation-Id", correlationId));
+                Map.of());
         assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+        // Answered once (the gateway's replaces booking-service's), and it is a W3C trace id.
+        var correlationId = booked.header("X-Correlation-Id");
         assertThat(booked.raw().headers().allValues("X-Correlation-Id")).containsExactly(correlationId);
+        assertThat(correlationId).matches("[0-9a-f]{32}");
         // A bearer client needs no CSRF token, so none is handed to it.
         assertThat(booked.raw().headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("XSRF-TOKEN"));
         var appointmentId = json.readTree(booked.body()).get("id").asString();
 
+        // The event goes out in the request's trace, which its consumers continue, and names it at rest.
         var message = infrastructure.firstRecord("clinic.booking.appointment", appointmentId,
                 Duration.ofSeconds(30)).orElseThrow();
-        assertThat(new String(message.headers().lastHeader("ce_correlationid").value(), StandardCharsets.UTF_8))
-                .isEqualTo(correlationId);
+        var traceParent = new String(message.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
+        assertThat(traceParent.split("-")[1]).isEqualTo(correlationId);
         assertThat(json.readTree(message.value()).get("correlationid").asString()).isEqualTo(correlationId);
 
         var trail = call("GET", "/api/booking/audit?patientId=" + DemoUsers.OTHER_PATIENT_ID,
@@ -120,18 +122,20 @@ class GatewayEdgeIT {
 
     @Test
     @Order(2)
-    void aMalformedCorrelationIdIsReplacedAndOneIsGivenWhenMissing() {
+    void aCallersOwnCorrelationIdOrTraceContextIsNotTakenAndEveryAnswerCarriesATraceId() {
         var from = nextAddress();
+        var chosenTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
         var forged = call("GET", "/api/content/treatments", null, null, from,
-                Map.of("X-Correlation-Id", "<script>x</script>"));
-        assertThat(forged.header("X-Correlation-Id")).isNotEqualTo("<script>x</script>")
-                .matches("[0-9a-f-]{36}");
+                Map.of("X-Correlation-Id", "<script>x</script>",
+                        "traceparent", "00-" + chosenTrace + "-00f067aa0ba902b7-01"));
+        assertThat(forged.header("X-Correlation-Id")).matches("[0-9a-f]{32}").isNotEqualTo(chosenTrace);
         var none = call("GET", "/api/content/treatments", null, null, from, Map.of());
-        assertThat(none.header("X-Correlation-Id")).matches("[0-9a-f-]{36}");
+        assertThat(none.header("X-Correlation-Id")).matches("[0-9a-f]{32}")
+                .isNotEqualTo(forged.header("X-Correlation-Id"));
         // Even a request the gateway refuses itself carries one.
         var refused = call("GET", "/api/booking/appointments/mine", "not.a.token", null, from, Map.of());
         assertThat(refused.status()).isEqualTo(401);
-        assertThat(refused.header("X-Correlation-Id")).isNotBlank();
+        assertThat(refused.header("X-Correlation-Id")).matches("[0-9a-f]{32}");
     }
 
     @Test

@@ -42,7 +42,9 @@ public class TreatmentContents {
     private final RestClient http;
     private final CircuitBreaker breaker;
 
-    TreatmentContents(JdbcClient jdbc, JsonMapper json, Clock clock, ContentProperties properties) {
+    /** @param http Spring Boot's builder, which observes each call: its traceparent continues the trace. */
+    TreatmentContents(JdbcClient jdbc, JsonMapper json, Clock clock, ContentProperties properties,
+                      RestClient.Builder http) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -50,7 +52,7 @@ public class TreatmentContents {
         var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(properties.timeout()).build());
         factory.setReadTimeout(properties.timeout());
-        this.http = RestClient.builder().baseUrl(properties.baseUrl()).requestFactory(factory).build();
+        this.http = http.baseUrl(properties.baseUrl()).requestFactory(factory).build();
         this.breaker = CircuitBreaker.of("content-service", CircuitBreakerConfig.custom()
                 .slidingWindowSize(5).minimumNumberOfCalls(3).failureRateThreshold(50)
                 .waitDurationInOpenState(properties.openWait()).permittedNumberOfCallsInHalfOpenState(1)

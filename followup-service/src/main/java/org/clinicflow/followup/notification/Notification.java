@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param delivery         what the provider last said became of it after accepting it; null when it never says (email)
  * @param triedBefore      as claimed for sending: an earlier try may have reached a provider (false when read
  *                         otherwise)
+ * @param traceParent      the W3C traceparent of the work that planned it, to send it in that trace; null when it was
+ *                         planned outside any trace or before traces were kept
  */
 public record Notification(UUID id, UUID patientId, Purpose purpose, UUID appointmentId, UUID pathwayId, String stepCode,
                     String title, String body, String contentSlug, String contentSection,
@@ -22,5 +24,5 @@ public record Notification(UUID id, UUID patientId, Purpose purpose, UUID appoin
                     boolean fallenBack, String lastError, Instant sentAt, Integer contentVersion,
                     String contentHash, Integer calendarSequence, String calendarSummary,
                     String calendarLocation, UUID providerId, Delivery delivery, Instant deliveredAt,
-                    boolean triedBefore) {
+                    boolean triedBefore, String traceParent) {
 }

@@ -3,12 +3,15 @@ package org.clinicflow.followup.notification;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.clinicflow.followup.contact.PatientContact;
 import org.clinicflow.followup.contact.OptOutLinks;
 import org.clinicflow.followup.contact.PatientContacts;
 import org.clinicflow.followup.content.ContentUnavailableException;
 import org.clinicflow.followup.content.QuotedContent;
 import org.clinicflow.followup.content.TreatmentContents;
+import org.clinicflow.platform.correlation.TraceParent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -36,12 +39,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * SENDING was left by an instance that stopped mid-send: it is claimed again and sent with the same idempotency key,
  * so the provider takes it as the one it may already have. Every message is handled on its own: an exception in one
  * is recorded against that one and never stops the batch.
+ * <p>
+ * Each message is handled in a span named {@value #SEND_OBSERVATION} whose parent is the trace that planned it (ADR 22),
+ * typically the consumer of the booking's event: one trace runs from the booking request to its confirmation's send.
+ * The span carries the message's purpose, never its address or words.
  */
 @Component
 class NotificationDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
     private static final int MAX_ERROR_LENGTH = 300;
+    static final String SEND_OBSERVATION = "notification send";
 
     private final NotificationTransitions transitions;
     private final Clock clock;
@@ -50,6 +58,7 @@ class NotificationDispatcher implements SmartLifecycle {
     private final DispatchProperties properties;
     private final OptOutLinks optOutLinks;
     private final MessageLinks links;
+    private final ObservationRegistry observations;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final Map<Channel, CircuitBreaker> breakers = new EnumMap<>(Channel.class);
     /** Names this instance in {@code claimed_by}: which instance holds (or last held) each message. */
@@ -61,7 +70,7 @@ class NotificationDispatcher implements SmartLifecycle {
 
     NotificationDispatcher(NotificationTransitions transitions, Clock clock, PatientContacts contacts,
                            TreatmentContents contents, DispatchProperties properties, OptOutLinks optOutLinks,
-                           MessageLinks links, List<ChannelSender> senders) {
+                           MessageLinks links, List<ChannelSender> senders, ObservationRegistry observations) {
         this.transitions = transitions;
         this.clock = clock;
         this.contacts = contacts;
@@ -69,6 +78,7 @@ class NotificationDispatcher implements SmartLifecycle {
         this.properties = properties;
         this.optOutLinks = optOutLinks;
         this.links = links;
+        this.observations = observations;
         for (var sender : senders) {
             if (this.senders.put(sender.channel(), sender) != null) {
                 throw new IllegalStateException("Two senders for channel " + sender.channel());
@@ -123,9 +133,25 @@ class NotificationDispatcher implements SmartLifecycle {
     }
 
     private void dispatchIsolated(Notification n) {
+        // The planning trace first, so that the span started next is its child.
+        try (var plannedIn = TraceParent.restore(n.traceParent())) {
+            var observation = Observation.createNotStarted("clinicflow.notification.send", observations)
+                    .contextualName(SEND_OBSERVATION)
+                    .lowCardinalityKeyValue("purpose", n.purpose().name())
+                    .start();
+            try (var inSpan = observation.openScope()) {
+                dispatchOrRetry(n, observation);
+            } finally {
+                observation.stop();
+            }
+        }
+    }
+
+    private void dispatchOrRetry(Notification n, Observation observation) {
         try {
             dispatch(n);
         } catch (RuntimeException e) {
+            observation.error(e);
             // Whatever went wrong is this message's problem only; it is tried again later like any transient failure.
             log.warn("Notification {} could not be handled: {}", n.id(), e.getClass().getSimpleName());
             retryLater(n, n.channel(), n.attempts() + 1, e);

@@ -1,5 +1,6 @@
 package org.clinicflow.followup.notification;
 
+import org.clinicflow.platform.correlation.TraceParent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,7 +30,7 @@ public class Notifications {
             id, patient_id, purpose, appointment_id, pathway_id, step_code, title, body, content_slug,
             content_section, appointment_starts_at, appointment_ends_at, preferred_channel, due_at, status,
             next_attempt_at, attempts, channel, fallen_back, last_error, sent_at, content_version, content_hash,
-            calendar_sequence, calendar_summary, calendar_location, provider_id, delivery, delivered_at
+            calendar_sequence, calendar_summary, calendar_location, provider_id, delivery, delivered_at, trace_parent
             """;
 
     private static final TypeReference<Map<String, String>> PLACEHOLDERS = new TypeReference<>() {
@@ -60,10 +61,11 @@ public class Notifications {
                             body, content_slug, content_section, appointment_starts_at, appointment_ends_at,
                             preferred_channel, due_at, status, next_attempt_at, source_event_id, created_at,
                             calendar_sequence, calendar_summary, calendar_location, appointment_type, template_version,
-                            wording)
+                            wording, trace_parent)
                         values (:id, :patient, :purpose, :appointment, :pathway, :step, :title, :body, :slug, :section,
                             :startsAt, :endsAt, :preferred, :due, :scheduled, :due, :source, :now,
-                            :sequence, :summary, :location, :type, :templateVersion, cast(:wording as jsonb))
+                            :sequence, :summary, :location, :type, :templateVersion, cast(:wording as jsonb),
+                            :traceParent)
                         """)
                 .param("scheduled", NotificationStatus.SCHEDULED.name())
                 .param("id", id).param("patient", n.patientId()).param("purpose", n.purpose().name())
@@ -78,6 +80,8 @@ public class Notifications {
                 .param("type", n.appointmentType())
                 .param("templateVersion", n.wordedFrom() == null ? null : n.wordedFrom().templateVersion())
                 .param("wording", n.wordedFrom() == null ? null : json.writeValueAsString(n.wordedFrom().values()))
+                // Sent later by the dispatcher, on another thread: kept so that the send continues this trace.
+                .param("traceParent", TraceParent.current().orElse(null))
                 .update();
         return id;
     }
@@ -186,7 +190,7 @@ public class Notifications {
                 (Integer) rs.getObject("calendar_sequence"), rs.getString("calendar_summary"),
                 rs.getString("calendar_location"), rs.getObject("provider_id", UUID.class),
                 rs.getString("delivery") == null ? null : Delivery.valueOf(rs.getString("delivery")),
-                instant(rs, "delivered_at"), false);
+                instant(rs, "delivered_at"), false, rs.getString("trace_parent"));
     }
 
     /** As {@link #map}, for a row just claimed with its {@code tried_before}. */
@@ -197,7 +201,7 @@ public class Notifications {
                 n.appointmentEndsAt(), n.preferredChannel(), n.dueAt(), n.status(), n.nextAttemptAt(), n.attempts(),
                 n.channel(), n.fallenBack(), n.lastError(), n.sentAt(), n.contentVersion(), n.contentHash(),
                 n.calendarSequence(), n.calendarSummary(), n.calendarLocation(), n.providerId(), n.delivery(),
-                n.deliveredAt(), rs.getBoolean("tried_before"));
+                n.deliveredAt(), rs.getBoolean("tried_before"), n.traceParent());
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

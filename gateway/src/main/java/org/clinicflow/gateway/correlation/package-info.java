@@ -1,2 +1,2 @@
-/** A correlation id on every request, passed to the services. */
+/** The trace id, answered to every caller as its correlation id. */
 package org.clinicflow.gateway.correlation;

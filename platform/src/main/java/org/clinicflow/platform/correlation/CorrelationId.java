@@ -1,44 +1,30 @@
 package org.clinicflow.platform.correlation;
 
-import org.slf4j.MDC;
+import io.opentelemetry.api.trace.Span;
 
 import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
- * The id that ties together everything one request caused: log lines in every service, audit records, and the events
- * it published. The gateway assigns it; each service keeps it in the logging MDC for the duration of the work.
+ * The id that ties together everything one request caused: log lines in every service, audit records, the events it
+ * published and the messages those led to. It is the request's trace id (ADR 22): the gateway starts the trace, W3C
+ * trace context carries it over HTTP and Kafka, and Zipkin shows the whole of it by this id.
  */
 public final class CorrelationId {
 
+    /** The response header that hands the id to the caller, so that support staff can be told it. */
     public static final String HEADER = "X-Correlation-Id";
-    /** The MDC key, and so {@code %X{correlationId}} in a log pattern. */
-    public static final String MDC_KEY = "correlationId";
-    /** The Kafka record header, named as the CloudEvents Kafka binding names an extension attribute. */
-    public static final String KAFKA_HEADER = "ce_correlationid";
-    /** The CloudEvents extension attribute in the event's JSON envelope. */
+    /** The CloudEvents extension attribute in the event's JSON envelope: the id stays with the event at rest. */
     public static final String CLOUD_EVENT_ATTRIBUTE = "correlationid";
-
-    /**
-     * Letters, digits, dot, underscore and hyphen, 8 to 64 of them: a UUID fits, and nothing a caller sends can smuggle
-     * line breaks or markup into a log line or an audit record.
-     */
-    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
     private CorrelationId() {
     }
 
-    public static boolean isWellFormed(String candidate) {
-        return candidate != null && WELL_FORMED.matcher(candidate).matches();
-    }
-
-    public static String newId() {
-        return UUID.randomUUID().toString();
-    }
-
-    /** The correlation id of the work this thread is doing, if it has one. */
+    /**
+     * The trace id of the work this thread is doing (32 lowercase hex digits), if it is inside a trace. Read from the
+     * OpenTelemetry context, which Micrometer Tracing keeps current for every observed request, record and send.
+     */
     public static Optional<String> current() {
-        return Optional.ofNullable(MDC.get(MDC_KEY));
+        var context = Span.current().getSpanContext();
+        return context.isValid() ? Optional.of(context.getTraceId()) : Optional.empty();
     }
 }

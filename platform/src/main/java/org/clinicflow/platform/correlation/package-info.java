@@ -1,2 +1,2 @@
-/** One correlation id per request, from the gateway through each service's logs, audit records and events. */
+/** The correlation id is the trace id: read from the trace context, kept beside deferred work, answered to callers. */
 package org.clinicflow.platform.correlation;

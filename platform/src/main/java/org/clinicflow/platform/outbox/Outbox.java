@@ -1,6 +1,7 @@
 package org.clinicflow.platform.outbox;
 
 import org.clinicflow.platform.correlation.CorrelationId;
+import org.clinicflow.platform.correlation.TraceParent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,14 +31,17 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(String topic, CloudEvent event) {
         jdbc.sql("""
-                        insert into outbox_event (event_id, topic, record_key, event_type, payload, created_at)
-                        values (:id, :topic, :key, :type, cast(:payload as jsonb), now())
+                        insert into outbox_event (event_id, topic, record_key, event_type, payload, created_at,
+                                                  trace_parent)
+                        values (:id, :topic, :key, :type, cast(:payload as jsonb), now(), :traceParent)
                         """)
                 .param("id", event.id())
                 .param("topic", topic)
                 .param("key", event.subject())
                 .param("type", event.type())
                 .param("payload", serialise(event))
+                // The relay sends later, on its own thread: without this the request's trace would end here.
+                .param("traceParent", TraceParent.current().orElse(null))
                 .update();
         // Relay right after commit instead of waiting for the next poll: keeps booking-to-reminder latency low.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -57,7 +61,8 @@ public class Outbox {
         envelope.put("subject", event.subject());
         envelope.put("time", event.time().toString());
         envelope.put("datacontenttype", "application/json");
-        // The request that caused the event, unless the producer named one: consumers restore it into their logs.
+        // The trace of the request that caused the event, unless the producer named one: the event names it at rest,
+        // after the trace itself has aged out of Zipkin.
         var correlationId = event.correlationId() != null ? event.correlationId()
                 : CorrelationId.current().orElse(null);
         if (correlationId != null) {

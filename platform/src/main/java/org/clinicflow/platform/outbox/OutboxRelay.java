@@ -2,7 +2,7 @@ package org.clinicflow.platform.outbox;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.clinicflow.platform.correlation.CorrelationId;
+import org.clinicflow.platform.correlation.TraceParent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -26,6 +26,10 @@ import java.util.concurrent.TimeUnit;
  * unsent rows are simply sent on the next pass, also after a restart); events leave in the order they were committed,
  * because one relay at a time holds a PostgreSQL advisory lock and a failed send stops the pass. A send may be repeated
  * (crash between ack and mark), which is why every consumer drops events whose id it has already processed.
+ * <p>
+ * Each event is sent inside the trace of the request that wrote it (its stored traceparent): the Kafka template's
+ * observation makes the producer span a child of that request's span and puts its own traceparent on the record, so
+ * the consumers continue the same trace.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -64,14 +68,12 @@ public class OutboxRelay implements SmartLifecycle {
                 return 0;
             }
             var batch = jdbc.sql("""
-                            select event_id, topic, record_key, payload::text as payload,
-                                   payload ->> 'correlationid' as correlation_id
+                            select event_id, topic, record_key, payload::text as payload, trace_parent
                             from outbox_event where sent_at is null order by position limit :limit
                             """)
                     .param("limit", properties.batchSize())
                     .query((rs, row) -> new Pending(rs.getObject("event_id", UUID.class), rs.getString("topic"),
-                            rs.getString("record_key"), rs.getString("payload"),
-                            rs.getString("correlation_id")))
+                            rs.getString("record_key"), rs.getString("payload"), rs.getString("trace_parent")))
                     .list();
             return send(batch);
         });
@@ -96,12 +98,9 @@ public class OutboxRelay implements SmartLifecycle {
             var record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
             record.headers().add(new RecordHeader("content-type",
                     CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
-            if (event.correlationId() != null) {
-                // Also as a header, so a consumer restores it without parsing the payload first.
-                record.headers().add(new RecordHeader(CorrelationId.KAFKA_HEADER,
-                        event.correlationId().getBytes(StandardCharsets.UTF_8)));
+            try (var inTrace = TraceParent.restore(event.traceParent())) {
+                futures.add(kafka.send(record));
             }
-            futures.add(kafka.send(record));
         }
         var acknowledged = new ArrayList<UUID>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
@@ -184,6 +183,7 @@ public class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
-    private record Pending(UUID id, String topic, String key, String payload, String correlationId) {
+    /** @param traceParent the W3C traceparent of the request that wrote it, or null (see {@link TraceParent}) */
+    private record Pending(UUID id, String topic, String key, String payload, String traceParent) {
     }
 }

@@ -1,5 +1,6 @@
 package org.clinicflow.web.platform;
 
+import io.opentelemetry.context.Context;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.core.ParameterizedTypeReference;
@@ -11,8 +12,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,9 +35,6 @@ import java.util.function.Supplier;
 @Component
 public class Services {
 
-    private static final String CORRELATION = "X-Correlation-Id";
-    /** The correlation id of the page request a call started by {@link #soon} belongs to (null when it had none). */
-    private static final ScopedValue<String> FORKED_CORRELATION = ScopedValue.newInstance();
     private static final Executor SIDE_BY_SIDE = Executors.newVirtualThreadPerTaskExecutor();
 
     private final Map<Part, RestClient> clients = new LinkedHashMap<>();
@@ -58,14 +54,8 @@ public class Services {
     private void put(RestClient.Builder builder, org.springframework.http.client.ClientHttpRequestFactory factory,
                      Part part, URI base) {
         clients.put(part, builder.clone().baseUrl(base.toString()).requestFactory(factory)
-                .requestInitializer(request -> {
-                    token().ifPresent(token -> request.getHeaders().setBearerAuth(token));
-                    var correlation = FORKED_CORRELATION.isBound() ? FORKED_CORRELATION.get()
-                            : incomingHeader(CORRELATION);
-                    if (correlation != null) {
-                        request.getHeaders().set(CORRELATION, correlation);
-                    }
-                })
+                // The builder is Spring Boot's, which observes each call: its traceparent continues the page's trace.
+                .requestInitializer(request -> token().ifPresent(token -> request.getHeaders().setBearerAuth(token)))
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
                     throw refusal(part, response);
                 })
@@ -176,12 +166,12 @@ public class Services {
      */
     public <T> Supplier<T> soon(Supplier<T> call) {
         var security = SecurityContextHolder.getContext();
-        // The header is read here: the request object may be recycled before the call has finished.
-        var correlation = incomingHeader(CORRELATION);
+        // The page's trace goes with the call, so that the service's span is a child of this page's span.
+        var trace = Context.current();
         var future = CompletableFuture.supplyAsync(() -> {
             SecurityContextHolder.setContext(security);
-            try {
-                return ScopedValue.where(FORKED_CORRELATION, correlation).call(call::get);
+            try (var inTrace = trace.makeCurrent()) {
+                return call.get();
             } finally {
                 SecurityContextHolder.clearContext();
             }
@@ -196,10 +186,5 @@ public class Services {
                 throw e;
             }
         };
-    }
-
-    private static String incomingHeader(String name) {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? attributes.getRequest().getHeader(name) : null;
     }
 }
