@@ -178,6 +178,7 @@ class SeveralInstancesIT {
     /**
      * One desk working through its own surgeon's diary, turn about for its patients. A booking whose answer was lost
      * is not tried again: it may or may not have been made, and the checks at the end read what the database holds.
+     * A day the clinic is closed (a bank holiday) answers 422 for each of its times, and the desk goes on to the next.
      */
     private static void book(AlternatingClient client, String token, UUID surgeon, List<UUID> patients,
                              Map<UUID, Slot> acknowledged, AtomicInteger made) {
