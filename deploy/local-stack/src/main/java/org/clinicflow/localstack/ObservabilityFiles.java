@@ -40,6 +40,7 @@ public final class ObservabilityFiles {
             // Platform's outbox and dead letters, in every service with a database and Kafka.
             "clinicflow_outbox_", Set.of(BOOKING, CONTENT, FOLLOWUP),
             "clinicflow_dead_letters_", Set.of(BOOKING, CONTENT, FOLLOWUP),
+            "clinicflow_gateway_", Set.of(GATEWAY),
             // Spring Boot's own, in every service that serves HTTP (all of them).
             "http_server_requests_", Set.of(BOOKING, CONTENT, FOLLOWUP, GATEWAY, WEB));
 
