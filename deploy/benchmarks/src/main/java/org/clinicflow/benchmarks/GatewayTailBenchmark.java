@@ -126,6 +126,7 @@ public final class GatewayTailBenchmark {
                                     Duration warmUp, Duration seconds, ServiceProcess booking, Gateway gateway)
             throws IOException, InterruptedException {
         awaitQuietMachine();
+        // A phase whose load average was over the line says so above its figures (NOT QUIET): compare only quiet ones.
         var token = DemoUsers.accessToken(infrastructure.keycloakIssuerUri(), DemoUsers.RECEPTIONIST);
         var search = HttpRequest.newBuilder(URI.create(base + SEARCH))
                 .header("Authorization", "Bearer " + token).GET().build();
@@ -218,11 +219,12 @@ public final class GatewayTailBenchmark {
             table.append("| %s | %d | %d | %.2f | %.2f | %.2f | %.1f | %.2f |%n".formatted(r.scenario(), r.requests(),
                     r.errors(), r.p50(), r.p90(), r.p99(), r.max(), r.p99SendDelay()));
         }
-        // The direct path measured before and after both gateways: their mean is the baseline, so that a drift of
-        // the machine during the run weighs on both sides alike.
-        double direct = (phases.get(0).p99() + phases.get(3).p99()) / 2;
+        // The direct path measured before and after both gateways; the lower p99 of the two is the baseline. A
+        // neighbour on the machine can only lengthen a tail, so the lower one is nearer the path's own, and the
+        // mean let one noisy direct phase pass a gateway four times slower than the quiet one (2026-12-07).
+        double direct = Math.min(phases.get(0).p99(), phases.get(3).p99());
         double allowed = 1.5 * direct + 5;
-        table.append("%nTarget at %d req/s: p99 via gateway <= 1.5 x direct p99 (%.2f ms, mean of both direct phases)"
+        table.append("%nTarget at %d req/s: p99 via gateway <= 1.5 x direct p99 (%.2f ms, the lower direct phase)"
                 .formatted(rate, direct) + " + 5 ms = %.2f ms%n".formatted(allowed));
         for (var phase : phases.subList(1, 3)) {
             double p99 = phase.p99();
