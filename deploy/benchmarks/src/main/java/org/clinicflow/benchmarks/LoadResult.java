@@ -8,8 +8,8 @@ import java.util.TreeMap;
  * What one run of {@link OpenLoopLoad} measured. Latencies in milliseconds; {@code perSecond} is requests answered
  * per second of the run, which falls below the offered rate when the server cannot keep up.
  */
-record LoadResult(String scenario, int requests, int errors, double perSecond, double p50, double p99, double max,
-                  double p99SendDelay, Map<String, Integer> outcomes) {
+record LoadResult(String scenario, int requests, int errors, double perSecond, double p50, double p90, double p99,
+                  double max, double p99SendDelay, Map<String, Integer> outcomes) {
 
     /**
      * @param sendDelayNanos how late each request left the load generator, already included in its latency
@@ -23,7 +23,8 @@ record LoadResult(String scenario, int requests, int errors, double perSecond, d
         Arrays.sort(delays);
         int errors = sorted.length - outcomes.getOrDefault(expected, 0);
         return new LoadResult(scenario, sorted.length, errors, sorted.length / (elapsedNanos / 1e9),
-                millis(percentile(sorted, 50)), millis(percentile(sorted, 99)), millis(sorted[sorted.length - 1]),
+                millis(percentile(sorted, 50)), millis(percentile(sorted, 90)), millis(percentile(sorted, 99)),
+                millis(sorted[sorted.length - 1]),
                 millis(percentile(delays, 99)), new TreeMap<>(outcomes));
     }
 

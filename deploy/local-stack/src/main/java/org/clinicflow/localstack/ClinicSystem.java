@@ -179,9 +179,41 @@ public final class ClinicSystem implements AutoCloseable {
                 .awaitReady(READY_LIMIT);
     }
 
+    /**
+     * How a gateway's process is run beyond what every service gets: a command put before {@code java} (such as
+     * {@code taskset -c 1}) and JVM options of its own (such as a flight recording). For benchmarks that compare one
+     * gateway held to less CPU with another that is not.
+     */
+    public record GatewayLaunch(List<String> launcher, List<String> jvmOptions) {
+
+        public static final GatewayLaunch PLAIN = new GatewayLaunch(List.of(), List.of());
+
+        public GatewayLaunch {
+            launcher = List.copyOf(launcher);
+            jvmOptions = List.copyOf(jvmOptions);
+        }
+    }
+
+    /**
+     * As {@link #gateway(ClinicInfrastructure, Ports, Path, Map)}, under a name of its own (its log files are
+     * {@code <name>.log} and {@code <name>-gc.log}) and launched as {@code launch} says: a second gateway in front of
+     * an already running system, on the gateway ports of {@code ports}.
+     */
+    public static ServiceProcess gateway(String name, ClinicInfrastructure infrastructure, Ports ports, Path logDir,
+                                         Map<String, String> gatewaySettings, GatewayLaunch launch) {
+        return launchGateway(name, infrastructure, List.of(ports), ports, logDir, gatewaySettings, launch)
+                .awaitReady(READY_LIMIT);
+    }
+
     private static ServiceProcess launchGateway(String name, ClinicInfrastructure infrastructure,
                                                 List<Ports> services, Ports own, Path logDir,
                                                 Map<String, String> settings) {
+        return launchGateway(name, infrastructure, services, own, logDir, settings, GatewayLaunch.PLAIN);
+    }
+
+    private static ServiceProcess launchGateway(String name, ClinicInfrastructure infrastructure,
+                                                List<Ports> services, Ports own, Path logDir,
+                                                Map<String, String> settings, GatewayLaunch launch) {
         var gateway = new HashMap<String, String>();
         gateway.put("GATEWAY_PORT", Integer.toString(own.gateway()));
         gateway.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(own.gatewayManagement()));
@@ -196,7 +228,8 @@ public final class ClinicSystem implements AutoCloseable {
         gateway.put("REDIS_NAMESPACE", redisNamespace(services.getFirst()));
         gateway.putAll(observability(infrastructure));
         gateway.putAll(settings);
-        return launch(name, own.gateway(), own.gatewayManagement(), gateway, logDir);
+        log.info("Starting {} on port {} (actuator on {})", name, own.gateway(), own.gatewayManagement());
+        return launch("gateway", name, gateway, own.gatewayManagement(), logDir, launch);
     }
 
     private static String addresses(List<Ports> instances, ToIntFunction<Ports> port) {
@@ -244,11 +277,17 @@ public final class ClinicSystem implements AutoCloseable {
                                          Path logDir) {
         log.info("Starting {} on port {} (actuator on {})", name, port, managementPort);
         var module = name.replaceFirst("-\\d+$", "");
+        return launch(module, name, environment, managementPort, logDir, GatewayLaunch.PLAIN);
+    }
+
+    private static ServiceProcess launch(String module, String name, Map<String, String> environment,
+                                         int managementPort, Path logDir, GatewayLaunch launch) {
         var options = new ArrayList<>(JVM_OPTIONS);
         // Each pause with its length, next to the service's log: the first place to look when a tail latency jumps.
         options.add("-Xlog:gc:file=\"" + logDir.resolve(name + "-gc.log").toAbsolutePath() + "\":uptime,time");
+        options.addAll(launch.jvmOptions());
         return ServiceProcess.launch(name, ProjectLayout.serviceJar(module), environment, managementPort, logDir,
-                options);
+                launch.launcher(), options);
     }
 
     /**

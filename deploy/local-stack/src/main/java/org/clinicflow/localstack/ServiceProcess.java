@@ -49,13 +49,22 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess launch(String name, Path jar, Map<String, String> environment, int managementPort,
                                         Path logDir, List<String> jvmOptions) {
+        return launch(name, jar, environment, managementPort, logDir, List.of(), jvmOptions);
+    }
+
+    /**
+     * As above, with {@code launcher} put before {@code java} on the command line, e.g. {@code taskset -c 1} to hold
+     * the process to one core, as a container's CPU limit of one would.
+     */
+    public static ServiceProcess launch(String name, Path jar, Map<String, String> environment, int managementPort,
+                                        Path logDir, List<String> launcher, List<String> jvmOptions) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests install)");
         }
         try {
             Files.createDirectories(logDir);
             var logFile = logDir.resolve(name + ".log");
-            var command = new ArrayList<String>();
+            var command = new ArrayList<String>(launcher);
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
             command.add("-jar");

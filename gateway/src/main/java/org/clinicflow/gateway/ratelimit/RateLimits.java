@@ -2,6 +2,7 @@ package org.clinicflow.gateway.ratelimit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.clinicflow.gateway.GatewayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,7 @@ class RateLimits {
     private final String keyPrefix;
     private final Map<Limit, RedisRateLimiter.Config> buckets = new EnumMap<>(Limit.class);
     private final Map<Limit, Counter> unchecked = new EnumMap<>(Limit.class);
+    private final Map<Limit, Timer> checks = new EnumMap<>(Limit.class);
     private final AtomicBoolean redisAnswers = new AtomicBoolean(true);
 
     RateLimits(RedisRateLimiter limiter, GatewayProperties properties, MeterRegistry meters) {
@@ -68,6 +70,9 @@ class RateLimits {
                     .description("Requests let through without their rate limit checked, because Redis could not be"
                             + " asked")
                     .tag("limit", limit.id).register(meters));
+            checks.put(limit, Timer.builder("clinicflow.gateway.rate.limits.check")
+                    .description("How long taking from a bucket in Redis took, which every routed request waits for")
+                    .tag("limit", limit.id).register(meters));
         }
     }
 
@@ -78,7 +83,11 @@ class RateLimits {
      */
     Mono<Duration> take(Limit limit, String key) {
         var bucket = buckets.get(limit);
-        return limiter.isAllowed(limit.id, keyPrefix + limit.id + ":" + key).map(response -> {
+        return Mono.defer(() -> {
+            var started = Timer.start();
+            return limiter.isAllowed(limit.id, keyPrefix + limit.id + ":" + key)
+                    .doOnSuccess(response -> started.stop(checks.get(limit)));
+        }).map(response -> {
             long left = remaining(response.getHeaders().get(limiter.getRemainingHeader()));
             if (response.isAllowed() && left < 0) {
                 unchecked.get(limit).increment();

@@ -134,6 +134,9 @@ class GatewaySecurity {
                         // An earlier time offered from the waiting list opens from the link in a text or an email.
                         .pathMatchers("/offers/**").permitAll()
                         .anyExchange().authenticated())
+                // A signed-in browser's context is in its session; a request without the session cookie is not
+                // given a new, empty session just to look in it (SessionCookieSecurityContexts).
+                .securityContextRepository(new SessionCookieSecurityContexts())
                 .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoints())
                         .accessDeniedHandler((exchange, denied) -> GatewayAnswers.answer(exchange,
