@@ -24,6 +24,12 @@ public final class ClinicSystem implements AutoCloseable {
     private static final List<String> JVM_OPTIONS = List.of("-Xmx320m", "-XX:+UseSerialGC", "-Xss512k",
             "--enable-native-access=ALL-UNNAMED", "-XX:+ExitOnOutOfMemoryError");
     private static final Duration READY_LIMIT = Duration.ofMinutes(3);
+    /**
+     * The share of traces kept, as a system property of the launching JVM: every one by default, so that any request
+     * can be looked up; benchmarks set production's share (the Kubernetes ConfigMaps'), since recording and sending
+     * spans costs CPU per request.
+     */
+    public static final String TRACING_SAMPLING = "clinicflow.tracing.sampling";
 
     /** Gateway settings that lift its rate limits, for load tests that send everything from one address and user. */
     public static final Map<String, String> UNLIMITED_RATE = Map.of("RATE_LIMIT_PER_USER", "100000000",
@@ -269,7 +275,7 @@ public final class ClinicSystem implements AutoCloseable {
      */
     private static Map<String, String> observability(ClinicInfrastructure infrastructure) {
         return Map.of("TRACING_EXPORT_ENABLED", "true", "ZIPKIN_ENDPOINT", infrastructure.zipkinSpansEndpoint(),
-                "TRACING_SAMPLING_PROBABILITY", "1.0", "LOG_FORMAT", "ecs");
+                "TRACING_SAMPLING_PROBABILITY", System.getProperty(TRACING_SAMPLING, "1.0"), "LOG_FORMAT", "ecs");
     }
 
     /** @param name the module's name, with the instance's number after a dash from the second instance on */
