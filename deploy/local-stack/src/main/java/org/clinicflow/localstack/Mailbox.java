@@ -131,8 +131,13 @@ public final class Mailbox implements AutoCloseable {
         greenMail.stop();
     }
 
-    /** One received message, read once into plain values. */
-    public record Mail(String from, List<String> recipients, String subject, String body) {
+    /**
+     * One received message, read once into plain values.
+     *
+     * @param messageId its {@code Message-ID} header, null when it had none: a message sent again after a crash
+     *                  carries the same one, which is how a mail store knows it for the message it already has
+     */
+    public record Mail(String from, List<String> recipients, String subject, String body, String messageId) {
 
         static Mail of(MimeMessage message) {
             try {
@@ -140,7 +145,8 @@ public final class Mailbox implements AutoCloseable {
                         : message.getFrom()[0].toString();
                 var recipients = addresses(message.getRecipients(Message.RecipientType.TO));
                 recipients.addAll(addresses(message.getRecipients(Message.RecipientType.CC)));
-                return new Mail(from, List.copyOf(recipients), message.getSubject(), text(message));
+                return new Mail(from, List.copyOf(recipients), message.getSubject(), text(message),
+                        message.getMessageID());
             } catch (MessagingException | java.io.IOException e) {
                 throw new IllegalStateException("Unreadable message", e);
             }
