@@ -33,7 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
                 // Tests run the access clock themselves, at the moments they choose.
                 "clinicflow.booking.access-clock.initial-delay=PT24H",
                 // Only the tests of patients' sign-ins run the account worker (in a context of their own).
-                "clinicflow.booking.accounts.worker-delay=PT24H"})
+                "clinicflow.booking.accounts.worker-delay=PT24H",
+                // Gauges read the database once a second, so that a test sees them move without waiting 15 s.
+                "clinicflow.metrics.reading-max-age=1s"})
 @ActiveProfiles("demo")
 @Import(MovableClock.Configuration.class)
 public abstract class BookingServiceIT {

@@ -100,6 +100,7 @@ public abstract class FollowupServiceIT {
         properties.put("clinicflow.followup.dispatch.max-backoff", "1s");
         properties.put("clinicflow.followup.dispatch.breaker-open-wait", "2s");
         properties.put("clinicflow.followup.dispatch.send-timeout", "3s");
+        properties.put("clinicflow.metrics.reading-max-age", "1s");
         return properties;
     }
 

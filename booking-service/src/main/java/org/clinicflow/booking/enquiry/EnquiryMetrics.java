@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.clinicflow.platform.metrics.CachedReading;
+import org.clinicflow.platform.metrics.Readings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +21,7 @@ import java.time.Clock;
  *       report; for an alert only those that someone can still act on count, so the gauge falls back to zero once
  *       each is booked or settled, or has left the worklist's reach.</li>
  * </ul>
- * Each is one query, run at most every {@link CachedReading#DEFAULT_MAX_AGE} however often Prometheus scrapes.
+ * Each is one query, run at most once per {@link Readings#maxAge()} however often Prometheus scrapes.
  */
 @Component
 class EnquiryMetrics implements MeterBinder {
@@ -28,15 +29,15 @@ class EnquiryMetrics implements MeterBinder {
     private final CachedReading atRisk;
     private final CachedReading breached;
 
-    EnquiryMetrics(JdbcClient jdbc, Clock clock, AccessClock accessClock) {
-        this.atRisk = new CachedReading("enquiries at risk", () -> {
+    EnquiryMetrics(JdbcClient jdbc, Clock clock, AccessClock accessClock, Readings readings) {
+        this.atRisk = readings.of("enquiries at risk", () -> {
             var now = clock.instant();
             return jdbc.sql("select count(*) from enquiry e where " + AccessClock.AT_RISK)
                     .param("now", Timestamp.from(now))
                     .param("atRiskFrom", Timestamp.from(accessClock.atRiskFrom(now)))
                     .query(Long.class).single();
         });
-        this.breached = new CachedReading("enquiries breached", () -> {
+        this.breached = readings.of("enquiries breached", () -> {
             var now = clock.instant();
             return jdbc.sql("select count(*) from enquiry e join enquiry_promise p on p.enquiry_id = e.id where "
                             + AccessClock.BREACHED + " and " + EnquiryQueries.AWAITING_BOOKING)

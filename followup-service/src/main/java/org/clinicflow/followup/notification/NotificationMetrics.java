@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.clinicflow.platform.metrics.CachedReading;
+import org.clinicflow.platform.metrics.Readings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +43,7 @@ class NotificationMetrics {
     /** Held here: a gauge keeps only a weak reference to what it reads, and would report NaN once it is collected. */
     private final CachedReading oldestDue;
 
-    NotificationMetrics(MeterRegistry registry, JdbcClient jdbc, Clock clock) {
+    NotificationMetrics(MeterRegistry registry, JdbcClient jdbc, Clock clock, Readings readings) {
         // Registered up front, at zero, so that a failure rate has both sides from the first scrape.
         for (var channel : Channel.values()) {
             sent.put(channel, counter(registry, "clinicflow.notifications.sent", tag(channel),
@@ -52,7 +53,7 @@ class NotificationMetrics {
         }
         failedWithoutChannel = counter(registry, "clinicflow.notifications.failed", NO_CHANNEL,
                 "Messages that reached the clinic's worklist because no channel could deliver them");
-        oldestDue = new CachedReading("oldest due message", () -> {
+        oldestDue = readings.of("oldest due message", () -> {
             var now = clock.instant();
             var oldest = jdbc.sql("select min(next_attempt_at) from notification where "
                             + NotificationTransitions.DUE)

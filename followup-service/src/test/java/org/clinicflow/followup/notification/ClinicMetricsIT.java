@@ -65,8 +65,8 @@ class ClinicMetricsIT extends FollowupServiceIT {
             var patient = registerPatient(true, true, false, false);
             publishBooking(patient);
             await(Duration.ofSeconds(30), () -> "SCHEDULED".equals(statusFor(patient)));
-            // Read from the database at most every 15 s: the wait covers one stale reading.
-            await(Duration.ofSeconds(40), () -> value("clinicflow_notifications_oldest_due_age_seconds") > 0);
+            // Read from the database at most once a second in these tests: the wait covers a stale reading.
+            await(Duration.ofSeconds(20), () -> value("clinicflow_notifications_oldest_due_age_seconds") > 0);
         } finally {
             dispatcher.start();
         }

@@ -1,5 +1,6 @@
 package org.clinicflow.platform.deadletter;
 
+import org.clinicflow.platform.metrics.Readings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -31,8 +32,8 @@ public class DeadLetterConfiguration {
     }
 
     @Bean
-    DeadLetterMetrics deadLetterMetrics(DeadLetters deadLetters) {
-        return new DeadLetterMetrics(deadLetters);
+    DeadLetterMetrics deadLetterMetrics(DeadLetters deadLetters, Readings readings) {
+        return new DeadLetterMetrics(deadLetters, readings);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.clinicflow.platform.metrics.CachedReading;
+import org.clinicflow.platform.metrics.Readings;
 
 /**
  * {@code clinicflow.dead.letters.waiting}: events a consumer gave up on and nobody has replayed. Anything above zero
@@ -13,8 +14,8 @@ class DeadLetterMetrics implements MeterBinder {
 
     private final CachedReading waiting;
 
-    DeadLetterMetrics(DeadLetters deadLetters) {
-        this.waiting = new CachedReading("dead letters waiting", deadLetters::waiting);
+    DeadLetterMetrics(DeadLetters deadLetters, Readings readings) {
+        this.waiting = readings.of("dead letters waiting", deadLetters::waiting);
     }
 
     @Override

@@ -7,7 +7,8 @@ import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
- * A gauge's value read from the database no more often than {@code maxAge}: a scrape (or several Prometheus servers,
+ * A gauge's value read from the database no more often than {@code maxAge} (a service's gauges get theirs from
+ * {@link Readings}): a scrape (or several Prometheus servers,
  * or someone refreshing /actuator/prometheus) then costs a query every {@code maxAge} at most, not one per request.
  * <p>
  * Ages are measured on the JVM's monotonic clock, not the service's {@code Clock}: tests move that one, and the cache
@@ -15,9 +16,6 @@ import java.util.function.DoubleSupplier;
  * reports NaN, which Prometheus shows as no value rather than a false zero, and is tried again at the next scrape.
  */
 public final class CachedReading {
-
-    /** Plenty for alerts that wait a minute or more before they fire. */
-    public static final Duration DEFAULT_MAX_AGE = Duration.ofSeconds(15);
 
     private static final Logger log = LoggerFactory.getLogger(CachedReading.class);
 
@@ -34,10 +32,6 @@ public final class CachedReading {
         this.name = name;
         this.source = source;
         this.maxAgeNanos = maxAge.toNanos();
-    }
-
-    public CachedReading(String name, DoubleSupplier source) {
-        this(name, DEFAULT_MAX_AGE, source);
     }
 
     public synchronized double value() {

@@ -1,5 +1,6 @@
 package org.clinicflow.platform.outbox;
 
+import org.clinicflow.platform.metrics.Readings;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,8 +24,8 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    OutboxMetrics outboxMetrics(OutboxRelay relay) {
-        return new OutboxMetrics(relay);
+    OutboxMetrics outboxMetrics(OutboxRelay relay, Readings readings) {
+        return new OutboxMetrics(relay, readings);
     }
 
     @Bean

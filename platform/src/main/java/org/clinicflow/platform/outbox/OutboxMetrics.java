@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.clinicflow.platform.metrics.CachedReading;
+import org.clinicflow.platform.metrics.Readings;
 
 /**
  * {@code clinicflow.outbox.lag} (Prometheus: {@code clinicflow_outbox_lag_seconds}): how long the oldest event not yet
@@ -14,8 +15,8 @@ class OutboxMetrics implements MeterBinder {
 
     private final CachedReading lag;
 
-    OutboxMetrics(OutboxRelay relay) {
-        this.lag = new CachedReading("outbox lag", relay::oldestUnsentAgeSeconds);
+    OutboxMetrics(OutboxRelay relay, Readings readings) {
+        this.lag = readings.of("outbox lag", relay::oldestUnsentAgeSeconds);
     }
 
     @Override
