@@ -30,6 +30,11 @@ public final class ClinicSystem implements AutoCloseable {
      * spans costs CPU per request.
      */
     public static final String TRACING_SAMPLING = "clinicflow.tracing.sampling";
+    /**
+     * The services' allowed clock skew for tokens, as a system property of the launching JVM ({@code 5s}): Spring
+     * Security's 60 s unless set. A test of expired tokens sets less, so that it need not wait a minute past expiry.
+     */
+    public static final String TOKEN_CLOCK_SKEW = "clinicflow.token.clock-skew";
 
     /** Gateway settings that lift its rate limits, for load tests that send everything from one address and user. */
     public static final Map<String, String> UNLIMITED_RATE = Map.of("RATE_LIMIT_PER_USER", "100000000",
@@ -53,6 +58,12 @@ public final class ClinicSystem implements AutoCloseable {
         public static Ports anyFree() {
             return new Ports(FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(),
                     FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick());
+        }
+
+        /** The same services, with a gateway of another's on free ports in front of them. */
+        public Ports withAnotherGateway() {
+            return new Ports(FreePorts.pick(), booking, content, followup, web, FreePorts.pick(), bookingManagement,
+                    contentManagement, followupManagement, webManagement);
         }
 
         /**
@@ -265,6 +276,10 @@ public final class ClinicSystem implements AutoCloseable {
         if (demoData) {
             environment.put("SPRING_PROFILES_ACTIVE", "demo");
         }
+        var clockSkew = System.getProperty(TOKEN_CLOCK_SKEW);
+        if (clockSkew != null) {
+            environment.put("CLINICFLOW_SECURITY_TOKEN_CLOCK_SKEW", clockSkew);
+        }
         environment.putAll(observability(infrastructure));
         return environment;
     }
@@ -312,6 +327,23 @@ public final class ClinicSystem implements AutoCloseable {
         var again = running.relaunch();
         processes.put(name, again);
         return again.awaitReady(READY_LIMIT);
+    }
+
+    /**
+     * Starts again, side by side, each named process that has ended (closed or killed), with its settings and ports,
+     * and returns once all of them are ready; one still running is left as it is. For a test that stopped services of
+     * a system that others go on using.
+     */
+    public void startAgain(String... names) {
+        var again = new HashMap<String, ServiceProcess>();
+        for (var name : names) {
+            var process = processes.get(name);
+            if (!process.isAlive()) {
+                again.put(name, process.relaunch());
+            }
+        }
+        processes.putAll(again);
+        again.values().parallelStream().forEach(process -> process.awaitReady(READY_LIMIT));
     }
 
     public String gatewayUrl() {

@@ -7,6 +7,7 @@ import org.clinicflow.localstack.ClinicSystem;
 import org.clinicflow.localstack.DemoUsers;
 import org.clinicflow.localstack.KeycloakAdmin;
 import org.clinicflow.localstack.ObservabilityFiles;
+import org.clinicflow.localstack.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -50,14 +51,19 @@ class GatewayEdgeIT {
     private static final Map<String, String> tokens = new ConcurrentHashMap<>();
     private static ClinicInfrastructure infrastructure;
     private static final Path LOGS = Path.of("target", "service-logs", "gateway-edge");
-    private static ClinicSystem system;
+    private static ClinicSystem services;
+    private static ClinicSystem.Ports ports;
+    private static ServiceProcess gatewayProcess;
     private static String gateway;
 
+    /** A gateway of its own with low limits, in front of the shared system's services. */
     @BeforeAll
-    static void startTheSystemWithLowLimits() throws Exception {
+    static void startAGatewayWithLowLimits() throws Exception {
         infrastructure = ClinicInfrastructure.shared();
-        system = ClinicSystem.start(infrastructure, ClinicSystem.Ports.anyFree(),
-                Files.createDirectories(LOGS), Map.of(
+        services = RunningSystem.shared();
+        ports = services.ports().withAnotherGateway();
+        gatewayProcess = ClinicSystem.gateway("gateway", infrastructure, ports, Files.createDirectories(LOGS),
+                Map.of(
                         // Slow refills (a token every 20-30 s), so that a test's burst meets the capacity exactly.
                         "RATE_LIMIT_PER_USER", Integer.toString(PER_USER),
                         "RATE_LIMIT_PER_USER_PERIOD", "10m",
@@ -67,15 +73,20 @@ class GatewayEdgeIT {
                         "WEB_ORIGINS", WEB_ORIGIN,
                         "MAX_REQUEST_SIZE", "64KB",
                         // Long enough to outlast stopping content-service in the last test.
-                        "PUBLIC_REVALIDATION", "5m"));
-        gateway = system.gatewayUrl();
+                        "PUBLIC_REVALIDATION", "5m"),
+                ClinicSystem.GatewayLaunch.PLAIN);
+        gateway = "http://localhost:" + ports.gateway();
         KeycloakAdmin.allowGatewayRedirect(infrastructure.keycloakUrl(), gateway);
     }
 
+    /** content-service, stopped by the last test, is started again for the tests of other classes. */
     @AfterAll
-    static void stopTheSystem() {
-        if (system != null) {
-            system.close();
+    static void stopTheGateway() {
+        if (gatewayProcess != null) {
+            gatewayProcess.close();
+        }
+        if (services != null) {
+            services.startAgain("content-service");
         }
     }
 
@@ -290,7 +301,6 @@ class GatewayEdgeIT {
         // Requests through the gateway to content-service and to the screens, so that their request timers have samples.
         call("GET", "/api/content/treatments", null, null, from, Map.of());
         call("GET", "/", null, null, from, Map.of());
-        var ports = system.ports();
         var managementPorts = Map.of(ObservabilityFiles.BOOKING, ports.bookingManagement(),
                 ObservabilityFiles.CONTENT, ports.contentManagement(), ObservabilityFiles.FOLLOWUP,
                 ports.followupManagement(), ObservabilityFiles.GATEWAY, ports.gatewayManagement(),
@@ -379,7 +389,7 @@ class GatewayEdgeIT {
         var page = call("GET", "/api/content/treatments/vertebroplasty", null, null, nextAddress(), Map.of());
         var etag = page.header("ETag");
         assertThat(etag).isNotBlank();
-        system.process("content-service").close();
+        services.process("content-service").close();
         // A reader who holds the page is told it is current by the gateway, which had it from content-service
         // moments ago (PUBLIC_REVALIDATION above); anyone asking for the page itself needs the service.
         var revalidated = call("GET", "/api/content/treatments/vertebroplasty", null, null, nextAddress(),

@@ -1,42 +1,26 @@
 package org.clinicflow.systemtests.screens;
 
-import org.clinicflow.localstack.ClinicInfrastructure;
-import org.clinicflow.localstack.ClinicSystem;
 import org.clinicflow.localstack.DemoUsers;
-import org.clinicflow.localstack.KeycloakAdmin;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A service down, as reception meets it: the page says which part is unavailable and the rest keeps working. Its own
- * system, since it stops services: follow-up first, then booking.
+ * A service down, as reception meets it: the page says which part is unavailable and the rest keeps working. It stops
+ * services of the shared system (follow-up first, then booking) and starts them again afterwards, for the tests
+ * that come later.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ServiceDownScreensIT {
-
-    private static ClinicSystem system;
-
-    @BeforeAll
-    static void aSystemOfItsOwn() throws Exception {
-        var infrastructure = ClinicInfrastructure.shared();
-        system = ClinicSystem.start(infrastructure, ClinicSystem.Ports.anyFree(),
-                Files.createDirectories(Path.of("target", "service-logs", "service-down")));
-        KeycloakAdmin.allowGatewayRedirect(infrastructure.keycloakUrl(), system.gatewayUrl());
-    }
+class ServiceDownScreensIT extends ScreenTest {
 
     @AfterAll
-    static void stop() {
+    static void startTheStoppedServicesAgain() {
         if (system != null) {
-            system.close();
+            system.startAgain("followup-service", "booking-service");
         }
     }
 
