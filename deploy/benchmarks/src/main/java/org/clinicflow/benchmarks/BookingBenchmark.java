@@ -3,6 +3,7 @@ package org.clinicflow.benchmarks;
 import org.clinicflow.localstack.ClinicInfrastructure;
 import org.clinicflow.localstack.ClinicSystem;
 import org.clinicflow.localstack.DemoUsers;
+import org.clinicflow.localstack.ExtraSurgeons;
 
 import java.io.IOException;
 import java.net.URI;
@@ -161,7 +162,7 @@ public final class BookingBenchmark {
     /** The benchmark's own surgeons, each with a full week of clinics. */
     private static List<UUID> seedClinicians(ClinicInfrastructure infrastructure) throws SQLException {
         try (var db = DriverManager.getConnection(infrastructure.jdbcUrl("booking"), "booking", "booking")) {
-            return BenchmarkDiary.addSurgeons(db, CLINICIANS);
+            return ExtraSurgeons.add(db, "Benchmark surgeon ", CLINICIANS);
         }
     }
 

@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.clinicflow.localstack.ClinicInfrastructure;
 import org.clinicflow.localstack.ClinicSystem;
 import org.clinicflow.localstack.DemoUsers;
+import org.clinicflow.localstack.ExtraSurgeons;
 import org.clinicflow.localstack.FreePorts;
 
 import java.io.IOException;
@@ -63,7 +64,7 @@ public final class FollowupBenchmark {
              var bookingDb = DriverManager.getConnection(infrastructure.jdbcUrl("booking"), "booking", "booking");
              var followupDb = DriverManager.getConnection(infrastructure.jdbcUrl("followup"), "followup",
                      "followup")) {
-            var clinicians = BenchmarkDiary.addSurgeons(bookingDb, CLIENTS);
+            var clinicians = ExtraSurgeons.add(bookingDb, "Benchmark surgeon ", CLIENTS);
             var patients = seedPatients(bookingDb, followupDb);
             var token = DemoUsers.accessToken(infrastructure.keycloakIssuerUri(), DemoUsers.RECEPTIONIST);
             var booking = "http://localhost:" + system.ports().booking();

@@ -3,6 +3,7 @@ package org.clinicflow.benchmarks;
 import org.clinicflow.localstack.ClinicInfrastructure;
 import org.clinicflow.localstack.ClinicSystem;
 import org.clinicflow.localstack.DemoUsers;
+import org.clinicflow.localstack.ExtraSurgeons;
 import org.clinicflow.localstack.FreePorts;
 import org.clinicflow.localstack.ServiceProcess;
 
@@ -56,7 +57,7 @@ public final class GatewayTailBenchmark {
         try (var system = ClinicSystem.start(infrastructure, ClinicSystem.Ports.anyFree(), logDir,
                 ClinicSystem.UNLIMITED_RATE)) {
             try (var db = DriverManager.getConnection(infrastructure.jdbcUrl("booking"), "booking", "booking")) {
-                BenchmarkDiary.addSurgeons(db, CLINICIANS);
+                ExtraSurgeons.add(db, "Benchmark surgeon ", CLINICIANS);
             }
             var unpinned = gateway("gateway-all-cores", infrastructure, system, logDir, List.of(), List.of(),
                     extraOptions);

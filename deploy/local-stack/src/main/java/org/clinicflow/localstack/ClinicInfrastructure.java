@@ -98,26 +98,8 @@ public final class ClinicInfrastructure implements AutoCloseable {
         try {
             // Launched first and awaited last: its start-up (a few seconds) overlaps the others'.
             var zipkin = startZipkin(ports.zipkin(), workDir, resources);
-            long t0 = System.nanoTime();
-            log.info("Starting PostgreSQL ...");
-            var postgres = PostgresServer.start(ports.postgres(), workDir.resolve("postgres"));
-            resources.add(postgres);
-            SERVICE_DATABASES.forEach(name -> postgres.createDatabase(name, name));
-            log.info("PostgreSQL ready on port {} ({} ms)", postgres.port(), millisSince(t0));
-
-            long t1 = System.nanoTime();
-            log.info("Starting Kafka (KRaft, {} node(s)) ...", kafkaNodes);
-            Broker kafka;
-            if (kafkaNodes > 1) {
-                var cluster = KafkaCluster.start(kafkaNodes, ports.kafka(), workDir.resolve("kafka"));
-                resources.add(cluster);
-                kafka = cluster;
-            } else {
-                var broker = KafkaBroker.start(ports.kafka(), workDir.resolve("kafka"));
-                resources.add(broker);
-                kafka = new EmbeddedBroker(broker);
-            }
-            log.info("Kafka ready on {} ({} ms)", kafka.bootstrapServers(), millisSince(t1));
+            var postgres = startPostgres(ports.postgres(), workDir, resources);
+            var kafka = startKafka(ports.kafka(), workDir, kafkaNodes, resources);
 
             long t2 = System.nanoTime();
             log.info("Starting Keycloak ...");
@@ -144,6 +126,52 @@ public final class ClinicInfrastructure implements AutoCloseable {
             closeAll(resources);
             throw e;
         }
+    }
+
+    /**
+     * A PostgreSQL and a Kafka of its own ({@code kafkaNodes} brokers), beside {@code other}'s Keycloak, mail server,
+     * Redis and Zipkin: for a test whose system must keep its data and events apart from the shared system's, without
+     * the minute a Keycloak of its own takes to start. Closing it stops only what it started.
+     */
+    public static ClinicInfrastructure startBeside(ClinicInfrastructure other, Path workDir, int kafkaNodes) {
+        var resources = new ArrayList<AutoCloseable>();
+        try {
+            var postgres = startPostgres(0, workDir, resources);
+            var kafka = startKafka(0, workDir, kafkaNodes, resources);
+            return new ClinicInfrastructure("localhost:" + postgres.port(), name -> postgres.createDatabase(name, name),
+                    kafka, other.keycloakUrl, other.mailbox, other.redisHost, other.redisPort, other.zipkin,
+                    resources);
+        } catch (RuntimeException e) {
+            closeAll(resources);
+            throw e;
+        }
+    }
+
+    private static PostgresServer startPostgres(int port, Path workDir, List<AutoCloseable> resources) {
+        long started = System.nanoTime();
+        log.info("Starting PostgreSQL ...");
+        var postgres = PostgresServer.start(port, workDir.resolve("postgres"));
+        resources.add(postgres);
+        SERVICE_DATABASES.forEach(name -> postgres.createDatabase(name, name));
+        log.info("PostgreSQL ready on port {} ({} ms)", postgres.port(), millisSince(started));
+        return postgres;
+    }
+
+    private static Broker startKafka(int port, Path workDir, int nodes, List<AutoCloseable> resources) {
+        long started = System.nanoTime();
+        log.info("Starting Kafka (KRaft, {} node(s)) ...", nodes);
+        Broker kafka;
+        if (nodes > 1) {
+            var cluster = KafkaCluster.start(nodes, port, workDir.resolve("kafka"));
+            resources.add(cluster);
+            kafka = cluster;
+        } else {
+            var broker = KafkaBroker.start(port, workDir.resolve("kafka"));
+            resources.add(broker);
+            kafka = new EmbeddedBroker(broker);
+        }
+        log.info("Kafka ready on {} ({} ms)", kafka.bootstrapServers(), millisSince(started));
+        return kafka;
     }
 
     public String jdbcUrl(String database) {

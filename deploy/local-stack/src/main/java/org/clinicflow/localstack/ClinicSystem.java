@@ -31,10 +31,12 @@ public final class ClinicSystem implements AutoCloseable {
      */
     public static final String TRACING_SAMPLING = "clinicflow.tracing.sampling";
     /**
-     * The services' allowed clock skew for tokens, as a system property of the launching JVM ({@code 5s}): Spring
-     * Security's 60 s unless set. A test of expired tokens sets less, so that it need not wait a minute past expiry.
+     * Settings for booking-, content- and followup-service, as system properties of the launching JVM: each property
+     * named with this prefix and then an environment variable ({@code clinicflow.services.env.CLINICFLOW_X=...}) is
+     * that variable in each service's environment. The system tests use it to make slow clocks quicker (the access
+     * clock's minute, a token's minute of clock skew), so that they need not wait for them.
      */
-    public static final String TOKEN_CLOCK_SKEW = "clinicflow.token.clock-skew";
+    public static final String SERVICE_ENVIRONMENT = "clinicflow.services.env.";
 
     /** Gateway settings that lift its rate limits, for load tests that send everything from one address and user. */
     public static final Map<String, String> UNLIMITED_RATE = Map.of("RATE_LIMIT_PER_USER", "100000000",
@@ -276,11 +278,17 @@ public final class ClinicSystem implements AutoCloseable {
         if (demoData) {
             environment.put("SPRING_PROFILES_ACTIVE", "demo");
         }
-        var clockSkew = System.getProperty(TOKEN_CLOCK_SKEW);
-        if (clockSkew != null) {
-            environment.put("CLINICFLOW_SECURITY_TOKEN_CLOCK_SKEW", clockSkew);
-        }
+        environment.putAll(serviceEnvironment());
         environment.putAll(observability(infrastructure));
+        return environment;
+    }
+
+    /** The launching JVM's {@link #SERVICE_ENVIRONMENT} properties, as environment variables. */
+    public static Map<String, String> serviceEnvironment() {
+        var environment = new HashMap<String, String>();
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(SERVICE_ENVIRONMENT))
+                .forEach(name -> environment.put(name.substring(SERVICE_ENVIRONMENT.length()),
+                        System.getProperty(name)));
         return environment;
     }
 

@@ -5,6 +5,7 @@ import org.clinicflow.localstack.BrowserSession;
 import org.clinicflow.localstack.ClinicInfrastructure;
 import org.clinicflow.localstack.ClinicSystem;
 import org.clinicflow.localstack.DemoUsers;
+import org.clinicflow.localstack.ExtraSurgeons;
 import org.clinicflow.localstack.KafkaCluster;
 import org.clinicflow.localstack.KeycloakAdmin;
 import org.clinicflow.localstack.Mailbox;
@@ -54,14 +55,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server as exactly one message (by Message-ID), a browser's session outlived the gateway that made it, a rate limit
  * held across both gateways, and under 1% of requests failed.
  * <p>
- * This system is the test's own (its own PostgreSQL, Kafka cluster, Keycloak and mailbox), so that what it kills and
- * counts is nobody else's.
+ * This system is the test's own, so that what it kills and counts is nobody else's: its own PostgreSQL and Kafka
+ * cluster, its own keys in Redis (by its gateways' namespace) and its own patients' addresses in the shared mail
+ * server. Keycloak is the shared one, which nothing here stops.
  */
 class SeveralInstancesIT {
 
     private static final JsonMapper json = JsonMapper.builder().build();
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final UUID LONDON_BRIDGE = UUID.fromString("50000000-0000-4000-a000-000000000001");
     private static final int WORKERS = 8;
     private static final int PATIENTS_PER_WORKER = 6;
     private static final int BOOKINGS = 520;
@@ -78,7 +79,8 @@ class SeveralInstancesIT {
     @BeforeAll
     static void startTwoOfEverything() throws Exception {
         var workDir = Files.createTempDirectory("clinicflow-several-");
-        infrastructure = ClinicInfrastructure.start(ClinicInfrastructure.Ports.ANY_FREE, workDir, 3);
+        // Its own database and three brokers (one is stopped below), beside the shared Keycloak, Redis and mail server.
+        infrastructure = ClinicInfrastructure.startBeside(ClinicInfrastructure.shared(), workDir, 3);
         // The bookings come from one user at one address; only the self-referral limit is the one under test.
         var limits = Map.of("RATE_LIMIT_PER_USER", "100000000", "RATE_LIMIT_PER_ADDRESS", "100000000",
                 "RATE_LIMIT_SELF_REFERRALS", Integer.toString(SELF_REFERRALS_PER_ADDRESS));
@@ -402,27 +404,9 @@ class SeveralInstancesIT {
 
     /** Surgeons of this test's own, each with clinics Monday to Saturday, 08:00-18:00, at London Bridge. */
     private static List<UUID> addSurgeons(int count) throws SQLException {
-        var ids = new ArrayList<UUID>();
         try (var db = booking()) {
-            for (int i = 0; i < count; i++) {
-                var id = UUID.randomUUID();
-                ids.add(id);
-                try (var insert = db.prepareStatement("insert into clinician (id, display_name, profession,"
-                        + " specialty) values (?, ?, 'SURGEON', 'Spinal surgery')")) {
-                    insert.setObject(1, id);
-                    insert.setString(2, "Mr Several " + i);
-                    insert.executeUpdate();
-                }
-                try (var insert = db.prepareStatement("insert into session_template (id, clinician_id, site_id,"
-                        + " day_of_week, starts_at, ends_at, kind, valid_from) select gen_random_uuid(), ?, ?, d,"
-                        + " '08:00', '18:00', 'CLINIC', '2026-01-01' from generate_series(1, 6) as d")) {
-                    insert.setObject(1, id);
-                    insert.setObject(2, LONDON_BRIDGE);
-                    insert.executeUpdate();
-                }
-            }
+            return ExtraSurgeons.add(db, "Mr Several ", count);
         }
-        return ids;
     }
 
     /**

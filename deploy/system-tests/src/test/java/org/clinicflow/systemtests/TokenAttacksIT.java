@@ -38,10 +38,10 @@ class TokenAttacksIT {
     private static final String NO_AUDIENCE_CLIENT = "security-suite-no-audience";
     /**
      * The clock skew the services allow before a token counts as expired: 60 s (Spring Security's) in production,
-     * less when this build sets {@link ClinicSystem#TOKEN_CLOCK_SKEW} for the services it starts.
+     * less when this build sets it for the services it starts ({@link ClinicSystem#SERVICE_ENVIRONMENT}).
      */
-    private static final Duration CLOCK_SKEW = Duration.parse(
-            "PT" + System.getProperty(ClinicSystem.TOKEN_CLOCK_SKEW, "60s").toUpperCase());
+    private static final Duration CLOCK_SKEW = Duration.parse("PT" + ClinicSystem.serviceEnvironment()
+            .getOrDefault("CLINICFLOW_SECURITY_TOKEN_CLOCK_SKEW", "60s").toUpperCase());
     private static final List<String> ATTACKS = List.of("no token", "expired", "wrong issuer", "wrong audience",
             "tampered", "alg none");
 

@@ -38,7 +38,8 @@ class LoopsScreensIT extends ScreenTest {
     @Test
     void anEnquiryNearItsDeadlineRaisesAnAlertThatReceptionAcknowledgesWithTheKeyboard() {
         // First contact 40 hours ago: 8 hours left, inside the clock's 12-hour warning. No time is moved: the clock
-        // runs each minute in booking-service and its event reaches follow-up through Kafka.
+        // runs in booking-service (each minute; every 10 s in this build) and its event reaches follow-up through
+        // Kafka.
         var recorded = ApiCall.post(system.gatewayUrl() + "/api/booking/enquiries", reception,
                 "{\"channel\":\"PHONE\",\"firstContactAt\":\"" + Instant.now().minus(Duration.ofHours(40)) + "\"}");
         assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
