@@ -101,11 +101,11 @@ public final class ClinicInfrastructure implements AutoCloseable {
             var postgres = startPostgres(ports.postgres(), workDir, resources);
             var kafka = startKafka(ports.kafka(), workDir, kafkaNodes, resources);
 
-            long t2 = System.nanoTime();
+            long keycloakStarted = System.nanoTime();
             log.info("Starting Keycloak ...");
             var keycloak = KeycloakServer.start(ports.keycloak(), workDir.resolve("keycloak"));
             resources.add(keycloak);
-            log.info("Keycloak ready on {} ({} ms)", keycloak.url(), millisSince(t2));
+            log.info("Keycloak ready on {} ({} ms)", keycloak.url(), millisSince(keycloakStarted));
 
             var mailbox = Mailbox.start(ports.smtp(), ports.imap());
             resources.add(mailbox);

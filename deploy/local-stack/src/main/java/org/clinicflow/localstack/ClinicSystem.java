@@ -62,7 +62,7 @@ public final class ClinicSystem implements AutoCloseable {
                     FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick(), FreePorts.pick());
         }
 
-        /** The same services, with a gateway of another's on free ports in front of them. */
+        /** The same services, behind another gateway on free ports. */
         public Ports withAnotherGateway() {
             return new Ports(FreePorts.pick(), booking, content, followup, web, FreePorts.pick(), bookingManagement,
                     contentManagement, followupManagement, webManagement);
