@@ -31,7 +31,6 @@ class CorrelationIdFilter implements WebFilter, Ordered {
                         TracingObservationHandler.TracingContext.class))
                 .map(TracingObservationHandler.TracingContext::getSpan)
                 .map(span -> span.context().traceId());
-        var request = exchange.getRequest().mutate().headers(headers -> headers.remove(HEADER)).build();
         traceId.ifPresent(id -> {
             // Set as the response is committed, so that it replaces the service's answer of the same id instead of
             // answering the header twice.
@@ -41,6 +40,11 @@ class CorrelationIdFilter implements WebFilter, Ordered {
                 return Mono.empty();
             });
         });
+        if (!exchange.getRequest().getHeaders().containsHeader(HEADER)) {
+            // Nothing to remove: changing a request copies all its headers, a cost on every request for nothing.
+            return chain.filter(exchange);
+        }
+        var request = exchange.getRequest().mutate().headers(headers -> headers.remove(HEADER)).build();
         return chain.filter(exchange.mutate().request(request).build());
     }
 

@@ -13,6 +13,8 @@ import reactor.core.publisher.Mono;
 
 import java.security.Principal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Optional;
 
 /**
  * Limits how fast one client address, and one signed-in user, may call the API through the gateway; too fast is
@@ -41,19 +43,18 @@ class RateLimitFilter implements GlobalFilter, Ordered {
         var address = ClientAddress.of(exchange);
         boolean selfReferral = submitsSelfReferral(exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath().value());
-        // One bucket after another, and only while the last let the request through: a refused request takes
-        // nothing from the buckets after the one that refused it.
-        return limits.take(RateLimits.Limit.PER_ADDRESS, address)
-                .flatMap(wait -> wait.isZero() && selfReferral
-                        ? limits.take(RateLimits.Limit.SELF_REFERRALS, address) : Mono.just(wait))
-                .flatMap(wait -> wait.isZero() ? userWait(exchange) : Mono.just(wait))
+        return exchange.getPrincipal().map(Principal::getName).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(user -> {
+                    // In this order: a refused request takes nothing from the buckets after the one that refused it.
+                    var takes = new ArrayList<RateLimits.Take>(3);
+                    takes.add(new RateLimits.Take(RateLimits.Limit.PER_ADDRESS, address));
+                    if (selfReferral) {
+                        takes.add(new RateLimits.Take(RateLimits.Limit.SELF_REFERRALS, address));
+                    }
+                    user.ifPresent(name -> takes.add(new RateLimits.Take(RateLimits.Limit.PER_USER, name)));
+                    return limits.take(takes);
+                })
                 .flatMap(wait -> wait.isZero() ? chain.filter(exchange) : tooMany(exchange, wait));
-    }
-
-    private Mono<Duration> userWait(ServerWebExchange exchange) {
-        return exchange.getPrincipal().map(Principal::getName)
-                .flatMap(user -> limits.take(RateLimits.Limit.PER_USER, user))
-                .defaultIfEmpty(Duration.ZERO);
     }
 
     private static Mono<Void> tooMany(ServerWebExchange exchange, Duration wait) {

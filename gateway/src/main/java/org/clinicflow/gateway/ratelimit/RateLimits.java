@@ -7,36 +7,50 @@ import org.clinicflow.gateway.GatewayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The gateway's limits as token buckets in Redis, taken through Spring Cloud Gateway's {@link RedisRateLimiter} (a Lua
- * script that refills and takes in one step), so that every gateway instance takes from the same buckets (ADR 8):
+ * The gateway's limits as token buckets in Redis, so that every gateway instance takes from the same buckets (ADR 8):
  * behind a load balancer, two gateways let a caller through at the configured rate, not twice it.
  * <p>
- * RedisRateLimiter refills a whole number of tokens each second. A limit of C requests per P seconds is therefore
- * counted in smaller units: with g the greatest common divisor of C and P, a request costs P/g units, the bucket
- * refills C/g units a second and holds C·P/g. 300 a minute: 1 a request, 5 a second, 300 held; 10 an hour: 360 a
- * request, 1 a second, 3 600 held. A key lives in Redis for twice its period after its last use, then it is full again
- * anyway.
+ * A request's buckets are taken from in one Lua script, one round trip ({@code take-from-buckets.lua}): each bucket is
+ * refilled and taken from as Spring Cloud Gateway's {@link RedisRateLimiter} does, on the keys it uses, and a bucket
+ * that refuses leaves those after it untouched, as when they were asked one after another. Two or three round trips
+ * a request, each waiting for Lettuce's thread and traced on its own, were a large share of the gateway's CPU per
+ * request (docs/benchmarks.md, GatewayTailBenchmark). The keys of one request hash to different slots, so the script
+ * needs a single Redis (with replicas or Sentinel, as ADR 8 asks), not Redis Cluster.
  * <p>
- * When Redis cannot be asked, RedisRateLimiter lets the request through and reports no tokens left (-1). That is kept:
- * refusing every caller because the limits' store is down would turn a Redis outage into a clinic outage, while the
- * services still check every token and bound what one caller may do. The gateway logs the outage once as it begins
- * and once as it ends (never the caller's address or user), and counts each unchecked request in
- * {@code clinicflow.gateway.rate.limits.unchecked}.
+ * The buckets refill a whole number of tokens each second. A limit of C requests per P seconds is therefore counted in
+ * smaller units: with g the greatest common divisor of C and P, a request costs P/g units, the bucket refills C/g
+ * units a second and holds C·P/g. 300 a minute: 1 a request, 5 a second, 300 held; 10 an hour: 360 a request, 1 a
+ * second, 3 600 held. A key lives in Redis for twice its period after its last use, then it is full again anyway.
+ * <p>
+ * When Redis cannot be asked, the request goes through unchecked. Refusing every caller because the limits' store is
+ * down would turn a Redis outage into a clinic outage, while the services still check every token and bound what one
+ * caller may do. The gateway logs the outage once as it begins and once as it ends (never the caller's address or
+ * user), and counts each unchecked request in {@code clinicflow.gateway.rate.limits.unchecked}, by limit.
  */
 @Component
 class RateLimits {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
+    private static final RedisScript<List<Long>> SCRIPT = script("take-from-buckets.lua");
 
     /** The limits, by the names their keys and settings carry. */
     enum Limit {
@@ -49,58 +63,90 @@ class RateLimits {
         }
     }
 
-    private final RedisRateLimiter limiter;
+    /** One bucket a request takes from: the limit and whose it is (an address or a user). */
+    record Take(Limit limit, String key) {
+    }
+
+    private final ReactiveStringRedisTemplate redis;
     private final String keyPrefix;
     private final Map<Limit, RedisRateLimiter.Config> buckets = new EnumMap<>(Limit.class);
     private final Map<Limit, Counter> unchecked = new EnumMap<>(Limit.class);
-    private final Map<Limit, Timer> checks = new EnumMap<>(Limit.class);
+    private final MeterRegistry meters;
+    private final Map<String, Timer> checks = new ConcurrentHashMap<>();
     private final AtomicBoolean redisAnswers = new AtomicBoolean(true);
 
-    RateLimits(RedisRateLimiter limiter, GatewayProperties properties, MeterRegistry meters) {
-        this.limiter = limiter;
+    RateLimits(ReactiveStringRedisTemplate redis, GatewayProperties properties, MeterRegistry meters) {
+        this.redis = redis;
+        this.meters = meters;
         this.keyPrefix = properties.redisNamespace() + ":rate-limit:";
         buckets.put(Limit.PER_USER, bucket(properties.perUser()));
         buckets.put(Limit.PER_ADDRESS, bucket(properties.perAddress()));
         buckets.put(Limit.SELF_REFERRALS, bucket(properties.selfReferrals()));
-        // The limiter finds a bucket's shape by the id it is asked with; ours are not route ids, so no route's
-        // RequestRateLimiter filter can change them.
-        buckets.forEach((limit, bucket) -> limiter.getConfig().put(limit.id, bucket));
         for (var limit : Limit.values()) {
             unchecked.put(limit, Counter.builder("clinicflow.gateway.rate.limits.unchecked")
                     .description("Requests let through without their rate limit checked, because Redis could not be"
                             + " asked")
                     .tag("limit", limit.id).register(meters));
-            checks.put(limit, Timer.builder("clinicflow.gateway.rate.limits.check")
-                    .description("How long taking from a bucket in Redis took, which every routed request waits for")
-                    .tag("limit", limit.id).register(meters));
         }
     }
 
     /**
-     * Takes one request's worth from the key's bucket.
+     * Takes one request's worth from each bucket in turn, stopping at the first that has too little.
      *
-     * @return zero when the request may go ahead, otherwise how long until it would (whole seconds, at least one)
+     * @return zero when the request may go ahead, otherwise how long until it would by the bucket that refused it
+     * (whole seconds, at least one)
      */
-    Mono<Duration> take(Limit limit, String key) {
-        var bucket = buckets.get(limit);
+    Mono<Duration> take(List<Take> takes) {
+        var keys = new ArrayList<String>(2 * takes.size());
+        var args = new ArrayList<String>(3 * takes.size());
+        for (var take : takes) {
+            var bucket = buckets.get(take.limit());
+            // RedisRateLimiter's keys, so that buckets carry over from gateways that still take through it.
+            var id = "request_rate_limiter.{" + take.limit().id + "." + keyPrefix + take.limit().id + ":" + take.key()
+                    + "}.";
+            keys.add(id + "tokens");
+            keys.add(id + "timestamp");
+            args.add(Integer.toString(bucket.getReplenishRate()));
+            args.add(Long.toString(bucket.getBurstCapacity()));
+            args.add(Integer.toString(bucket.getRequestedTokens()));
+        }
+        var timer = checks.computeIfAbsent(names(takes), names -> Timer.builder("clinicflow.gateway.rate.limits.check")
+                .description("How long taking from a request's buckets in Redis took (one round trip), which every"
+                        + " routed request waits for")
+                .tag("limit", names).register(meters));
         return Mono.defer(() -> {
             var started = Timer.start();
-            return limiter.isAllowed(limit.id, keyPrefix + limit.id + ":" + key)
-                    .doOnSuccess(response -> started.stop(checks.get(limit)));
-        }).map(response -> {
-            long left = remaining(response.getHeaders().get(limiter.getRemainingHeader()));
-            if (response.isAllowed() && left < 0) {
-                unchecked.get(limit).increment();
-                if (redisAnswers.compareAndSet(true, false)) {
-                    log.warn("Redis cannot be reached: rate limits go unchecked until it can (sessions fail too)");
-                }
-                return Duration.ZERO;
-            }
+            return redis.execute(SCRIPT, keys, args)
+                    .reduce(new ArrayList<Long>(3), (all, part) -> {
+                        all.addAll(part);
+                        return all;
+                    })
+                    .doOnSuccess(answer -> started.stop(timer));
+        }).map(answer -> {
             if (redisAnswers.compareAndSet(false, true)) {
                 log.info("Redis answers again: rate limits are checked");
             }
-            return response.isAllowed() ? Duration.ZERO : wait(bucket, left);
+            if (answer.get(0) == 1) {
+                return Duration.ZERO;
+            }
+            var refused = takes.get(Math.toIntExact(answer.get(1)) - 1).limit();
+            return wait(buckets.get(refused), answer.get(2));
+        }).onErrorResume(e -> {
+            takes.forEach(take -> unchecked.get(take.limit()).increment());
+            if (redisAnswers.compareAndSet(true, false)) {
+                log.warn("Redis cannot be reached: rate limits go unchecked until it can (sessions fail too)");
+            }
+            return Mono.just(Duration.ZERO);
         });
+    }
+
+    /** The timer's tag: the limits a request met, such as {@code per-address+per-user}. */
+    private static String names(List<Take> takes) {
+        var names = new StringBuilder();
+        for (var take : takes) {
+            names.append(names.isEmpty() ? "" : "+").append(take.limit().id);
+        }
+        return names.toString();
     }
 
     /**
@@ -128,11 +174,14 @@ class RateLimits {
         return Duration.ofSeconds(Math.max(1, seconds));
     }
 
-    private static long remaining(String header) {
+    /** Read once: a script kept as a resource would be checked for changes in the jar on every call. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static RedisScript<List<Long>> script(String name) {
         try {
-            return header == null ? -1 : Long.parseLong(header);
-        } catch (NumberFormatException e) {
-            return -1;
+            var text = new ClassPathResource(name, RateLimits.class).getContentAsString(StandardCharsets.UTF_8);
+            return (RedisScript<List<Long>>) (RedisScript) RedisScript.of(text, List.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The rate limits' script " + name + " could not be read", e);
         }
     }
 }

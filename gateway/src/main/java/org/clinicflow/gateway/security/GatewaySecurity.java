@@ -137,6 +137,8 @@ class GatewaySecurity {
                 // A signed-in browser's context is in its session; a request without the session cookie is not
                 // given a new, empty session just to look in it (SessionCookieSecurityContexts).
                 .securityContextRepository(new SessionCookieSecurityContexts())
+                // Likewise the page to return to after sign-in (SessionCookieRequestCache).
+                .requestCache(cache -> cache.requestCache(new SessionCookieRequestCache()))
                 .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoints())
                         .accessDeniedHandler((exchange, denied) -> GatewayAnswers.answer(exchange,
