@@ -9,27 +9,30 @@ redis.replicate_commands()
 
 local now = tonumber(redis.call('TIME')[1])
 
-for i = 1, #KEYS / 2 do
-  local tokens_key = KEYS[2 * i - 1]
-  local timestamp_key = KEYS[2 * i]
-  local rate = tonumber(ARGV[3 * i - 2])
-  local capacity = tonumber(ARGV[3 * i - 1])
-  local requested = tonumber(ARGV[3 * i])
+for bucket = 1, #KEYS / 2 do
+  local held_key = KEYS[2 * bucket - 1]
+  local refilled_key = KEYS[2 * bucket]
+  local per_second = tonumber(ARGV[3 * bucket - 2])
+  local capacity = tonumber(ARGV[3 * bucket - 1])
+  local cost = tonumber(ARGV[3 * bucket])
 
-  local ttl = math.floor(capacity / rate * 2)
-  local last_tokens = tonumber(redis.call('get', tokens_key)) or capacity
-  local last_refreshed = tonumber(redis.call('get', timestamp_key)) or 0
+  -- A bucket left alone for twice the time it takes to fill is full again: its keys may go.
+  local expiry = math.floor(capacity / per_second * 2)
+  local held = tonumber(redis.call('get', held_key)) or capacity
+  local refilled_at = tonumber(redis.call('get', refilled_key)) or 0
+  local available = math.min(capacity, held + math.max(0, now - refilled_at) * per_second)
 
-  local filled = math.min(capacity, last_tokens + math.max(0, now - last_refreshed) * rate)
-  local allowed = filled >= requested
-  local left = allowed and filled - requested or filled
-
-  if ttl > 0 then
-    redis.call('setex', tokens_key, ttl, left)
-    redis.call('setex', timestamp_key, ttl, now)
+  local enough = available >= cost
+  local remaining = available
+  if enough then
+    remaining = available - cost
   end
-  if not allowed then
-    return { 0, i, left }
+  if expiry > 0 then
+    redis.call('setex', held_key, expiry, remaining)
+    redis.call('setex', refilled_key, expiry, now)
+  end
+  if not enough then
+    return { 0, bucket, remaining }
   end
 end
 
