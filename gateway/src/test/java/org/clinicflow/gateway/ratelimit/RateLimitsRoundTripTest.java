@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What {@link RateLimits} sends to Redis for a request's buckets and what it makes of the answer. The script itself
- * runs against a real Redis in GatewayEdgeIT and SharedGatewayStateIT.
+ * runs against a real Redis in TakeFromBucketsIT, GatewayEdgeIT and SharedGatewayStateIT.
  */
 class RateLimitsRoundTripTest {
 
