@@ -32,7 +32,7 @@ final class CsrfTokenToScreens implements WebFilter {
             return chain.filter(exchange);
         }
         var withoutForgery = exchange.mutate().request(request -> request.headers(h -> h.remove(HEADER))).build();
-        boolean session = exchange.getRequest().getCookies().containsKey(GatewaySecurity.SESSION_COOKIE);
+        boolean session = GatewaySecurity.carriesSessionCookie(exchange.getRequest());
         Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
         if (!session || token == null) {
             return chain.filter(withoutForgery);

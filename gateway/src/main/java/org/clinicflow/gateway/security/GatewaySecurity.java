@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -63,6 +64,14 @@ import java.util.Set;
 class GatewaySecurity {
 
     static final String SESSION_COOKIE = "SESSION";
+
+    /**
+     * Whether a request comes from a signed-in (or signing-in) browser: only such a request has a session to look in.
+     * Asking any other request for its session would create one for nothing.
+     */
+    static boolean carriesSessionCookie(ServerHttpRequest request) {
+        return request.getCookies().containsKey(SESSION_COOKIE);
+    }
     /** The client registration of Keycloak in application.yml. */
     static final String REGISTRATION = "keycloak";
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
@@ -226,7 +235,7 @@ class GatewaySecurity {
                 return ServerWebExchangeMatcher.MatchResult.notMatch();
             }
             boolean changing = !SAFE.contains(request.getMethod());
-            boolean sessionCookie = request.getCookies().containsKey(SESSION_COOKIE);
+            boolean sessionCookie = carriesSessionCookie(request);
             boolean bearer = request.getHeaders().containsHeader("Authorization");
             return changing && sessionCookie && !bearer ? ServerWebExchangeMatcher.MatchResult.match()
                     : ServerWebExchangeMatcher.MatchResult.notMatch();
@@ -250,7 +259,7 @@ class GatewaySecurity {
         return (exchange, chain) -> {
             var request = exchange.getRequest();
             if (request.getHeaders().containsHeader("Authorization")
-                    || !request.getCookies().containsKey(SESSION_COOKIE)) {
+                    || !carriesSessionCookie(request)) {
                 return chain.filter(exchange);
             }
             Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());

@@ -27,15 +27,11 @@ final class SessionCookieRequestCache implements ServerRequestCache {
 
     @Override
     public Mono<URI> getRedirectUri(ServerWebExchange exchange) {
-        return hasSessionCookie(exchange) ? sessions.getRedirectUri(exchange) : Mono.empty();
+        return GatewaySecurity.carriesSessionCookie(exchange.getRequest()) ? sessions.getRedirectUri(exchange) : Mono.empty();
     }
 
     @Override
     public Mono<ServerHttpRequest> removeMatchingRequest(ServerWebExchange exchange) {
-        return hasSessionCookie(exchange) ? sessions.removeMatchingRequest(exchange) : Mono.empty();
-    }
-
-    private static boolean hasSessionCookie(ServerWebExchange exchange) {
-        return exchange.getRequest().getCookies().containsKey(GatewaySecurity.SESSION_COOKIE);
+        return GatewaySecurity.carriesSessionCookie(exchange.getRequest()) ? sessions.removeMatchingRequest(exchange) : Mono.empty();
     }
 }

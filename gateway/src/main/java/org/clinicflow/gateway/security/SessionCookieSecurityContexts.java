@@ -25,7 +25,6 @@ final class SessionCookieSecurityContexts implements ServerSecurityContextReposi
 
     @Override
     public Mono<SecurityContext> load(ServerWebExchange exchange) {
-        return exchange.getRequest().getCookies().containsKey(GatewaySecurity.SESSION_COOKIE)
-                ? sessions.load(exchange) : Mono.empty();
+        return GatewaySecurity.carriesSessionCookie(exchange.getRequest()) ? sessions.load(exchange) : Mono.empty();
     }
 }

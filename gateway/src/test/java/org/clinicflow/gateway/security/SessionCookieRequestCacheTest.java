@@ -4,20 +4,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpCookie;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
-import org.springframework.mock.web.server.MockWebSession;
 import org.springframework.web.server.WebSession;
-import reactor.core.publisher.Mono;
 
 import java.net.URI;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SessionCookieRequestCacheTest {
 
     private final SessionCookieRequestCache cache = new SessionCookieRequestCache();
-    private final AtomicInteger sessionsAskedFor = new AtomicInteger();
-    private final WebSession session = new MockWebSession();
+    private final SessionCountingExchanges exchanges = new SessionCountingExchanges();
+    private final WebSession session = exchanges.session;
 
     @Test
     void aRequestWithoutTheSessionCookieIsNotGivenASession() {
@@ -26,7 +23,7 @@ class SessionCookieRequestCacheTest {
 
         assertThat(cache.removeMatchingRequest(exchange).blockOptional()).isEmpty();
         assertThat(cache.getRedirectUri(exchange).blockOptional()).isEmpty();
-        assertThat(sessionsAskedFor).hasValue(0);
+        assertThat(exchanges.sessionsAskedFor).hasValue(0);
     }
 
     @Test
@@ -46,11 +43,6 @@ class SessionCookieRequestCacheTest {
     }
 
     private MockServerWebExchange exchange(MockServerHttpRequest.BaseBuilder<?> request) {
-        return MockServerWebExchange.builder(request.build())
-                .sessionManager(ignored -> Mono.fromSupplier(() -> {
-                    sessionsAskedFor.incrementAndGet();
-                    return session;
-                }))
-                .build();
+        return exchanges.exchange(request);
     }
 }

@@ -4,21 +4,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpCookie;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
-import org.springframework.mock.web.server.MockWebSession;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.web.server.WebSession;
-import reactor.core.publisher.Mono;
-
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SessionCookieSecurityContextsTest {
 
     private final SessionCookieSecurityContexts contexts = new SessionCookieSecurityContexts();
-    private final AtomicInteger sessionsAskedFor = new AtomicInteger();
-    private final WebSession session = new MockWebSession();
+    private final SessionCountingExchanges exchanges = new SessionCountingExchanges();
+    private final WebSession session = exchanges.session;
 
     @Test
     void aRequestWithoutTheSessionCookieIsNotGivenASession() {
@@ -26,7 +22,7 @@ class SessionCookieSecurityContextsTest {
                 .header("Authorization", "Bearer token"));
 
         assertThat(contexts.load(exchange).blockOptional()).isEmpty();
-        assertThat(sessionsAskedFor).hasValue(0);
+        assertThat(exchanges.sessionsAskedFor).hasValue(0);
     }
 
     @Test
@@ -38,7 +34,7 @@ class SessionCookieSecurityContextsTest {
                 .cookie(new HttpCookie(GatewaySecurity.SESSION_COOKIE, "abc")));
 
         assertThat(contexts.load(exchange).block()).isSameAs(context);
-        assertThat(sessionsAskedFor).hasValue(1);
+        assertThat(exchanges.sessionsAskedFor).hasValue(1);
     }
 
     @Test
@@ -52,11 +48,6 @@ class SessionCookieSecurityContextsTest {
     }
 
     private MockServerWebExchange exchange(MockServerHttpRequest.BaseBuilder<?> request) {
-        return MockServerWebExchange.builder(request.build())
-                .sessionManager(ignored -> Mono.fromSupplier(() -> {
-                    sessionsAskedFor.incrementAndGet();
-                    return session;
-                }))
-                .build();
+        return exchanges.exchange(request);
     }
 }
